@@ -50,7 +50,17 @@ class TinyDBDefaultStore(BaseStore):
             if text is None:
                 t.remove(where(KEY_FIELD) == key)
             else:
-                t.upsert({KEY_FIELD: key, **json.loads(text)}, where(KEY_FIELD) == key)
+                new = {KEY_FIELD: key, **json.loads(text)}
+                if not t.update(_replace_with(new), where(KEY_FIELD) == key):
+                    t.insert(new)
 
     def _close_backend(self) -> None:
         self._db.close()
+
+
+def _replace_with(new: dict):
+    def transform(doc: dict) -> None:
+        doc.clear()
+        doc.update(new)
+
+    return transform
