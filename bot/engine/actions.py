@@ -1,0 +1,61 @@
+"""Actions the engine emits. Adapters turn these into platform calls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True, kw_only=True)
+class Address:
+    kind: Literal["person", "group"]
+    id: str  # a person id ("p_...") or a group chat id ("telegram:-1001")
+    # For replies: the chat the person wrote from, so the answer lands there even
+    # when they reach the bot from several platforms (or were just forgotten).
+    via: str | None = None
+
+    @staticmethod
+    def person(person_id: str) -> "Address":
+        return Address(kind="person", id=person_id)
+
+    @staticmethod
+    def group(chat_id: str) -> "Address":
+        return Address(kind="group", id=chat_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Button:
+    label: str
+    key: str  # at most 64 bytes: fits Telegram callback data and Discord custom ids
+
+
+@dataclass(frozen=True, kw_only=True)
+class Action:
+    to: Address
+    # Set only on actions that carry a consented share or a content-free notice;
+    # the confidentiality guard checks it for anything not addressed to the sender.
+    share_id: str | None = None
+    notice: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SendMessage(Action):
+    text: str
+    buttons: tuple[Button, ...] = field(default_factory=tuple)
+    ref: str | None = None  # the engine's name for this message, so it can edit it later
+
+
+@dataclass(frozen=True, kw_only=True)
+class EditMessage(Action):
+    ref: str
+    text: str
+    buttons: tuple[Button, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SendFile(Action):
+    filename: str
+    data: bytes
+    caption: str = ""
+    image: bool = False
+    mime: str = "application/octet-stream"

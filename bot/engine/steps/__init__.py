@@ -1,0 +1,1 @@
+"""Python hooks behind the dialogs in dialogs/*.yaml, one module per conversation."""
