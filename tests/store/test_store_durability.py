@@ -291,19 +291,19 @@ def test_crash_at_each_step_of_compaction(tmp_path, monkeypatch):
             assert c.get("users", "u0100") is not None
 
 
-@pytest.mark.parametrize("fail_on", [1, 2])
-def test_failed_rename_during_compaction(tmp_path, monkeypatch, caplog, fail_on):
-    """os.replace failing for the snapshot (1) or for the journal (2): the
-    commit that triggered compaction stands, later commits keep working, and
-    reopening gives everything."""
+@pytest.mark.parametrize("failing", [SNAPSHOT, JOURNAL])
+def test_failed_rename_during_compaction(tmp_path, monkeypatch, caplog, failing):
+    """Every os.replace onto the snapshot (or onto the journal) fails: the
+    commits that trigger compaction stand, later commits keep working (with a
+    journal one generation behind the snapshot), and reopening gives everything."""
     d = tmp_path / "data"
     s = TinyStore(d, durable=False, compact_min_bytes=2000, compact_ratio=1)
     real_replace = os.replace
-    calls = {"n": 0}
+    calls = {"failed": 0}
 
     def replace(src, dst):
-        calls["n"] += 1
-        if calls["n"] == fail_on:
+        if Path(dst).name == failing:
+            calls["failed"] += 1
             raise OSError(28, "No space left on device")
         real_replace(src, dst)
 
@@ -311,12 +311,16 @@ def test_failed_rename_during_compaction(tmp_path, monkeypatch, caplog, fail_on)
     with caplog.at_level(logging.ERROR, logger="bot.store"):
         for i in range(120):
             fill(s, 1, start=i)
-    assert calls["n"] >= fail_on and "compacting" in caplog.text
+    assert calls["failed"] >= 2 and "compacting" in caplog.text
     expected = dump(s)
     assert len(expected["users"]) == 120
     monkeypatch.setattr(os, "replace", real_replace)
     s.close()
     assert not list(d.glob("*.tmp"))
+    snap_gen = json.loads((d / SNAPSHOT).read_text())["_store"]["1"]["generation"]
+    assert snap_gen == (1 if failing == SNAPSHOT else 2)
+    with TinyStore(d) as s:
+        assert dump(s) == expected
     with TinyStore(d) as s:
         assert dump(s) == expected
 
