@@ -62,13 +62,26 @@ class Runtime:
         self.engine = Engine(self.store, settings, clock, **engine_kw)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
 
-    def handle_sync(self, event: Event) -> list[Delivery]:
+    def handle_sync(self, event: Event, local: str | None = None) -> list[Delivery]:
+        """Run one turn. With `local` set (the platform this process serves),
+        deliveries for other platforms go to the durable outbox and only the
+        local ones are returned for sending now."""
         actions = self.engine.handle(event)
-        return [d for d in (route(self.store, a) for a in actions) if d is not None]
+        deliveries = [d for d in (route(self.store, a) for a in actions) if d is not None]
+        if local is None:
+            return deliveries
+        from bot.outbox import enqueue
 
-    async def handle(self, event: Event) -> list[Delivery]:
+        remote = [d for d in deliveries if d.platform != local]
+        if remote:
+            with self.store.transaction():
+                for delivery in remote:
+                    enqueue(self.store, delivery)
+        return [d for d in deliveries if d.platform == local]
+
+    async def handle(self, event: Event, local: str | None = None) -> list[Delivery]:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._worker, self.handle_sync, event)
+        return await loop.run_in_executor(self._worker, self.handle_sync, event, local)
 
     async def run_sync(self, fn: Any, *args: Any) -> Any:
         """Run other store work (scheduler ticks, marking someone unreachable) on the same worker."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -102,6 +103,7 @@ class Simulator:
     # The buttons last shown in each chat (a group's may be pressed by either partner).
     last_buttons: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     _counter: int = 0
+    _run: str = field(default_factory=lambda: uuid.uuid4().hex[:8])  # event ids stay unique across runs on one data folder
 
     def chat_for(self, step: Step) -> Chat:
         if step.in_:
@@ -111,7 +113,7 @@ class Simulator:
     def event_for(self, number: int, step: Step) -> Event:
         self._counter += 1
         common: dict[str, Any] = {
-            "id": f"sim-{self._counter}", "at": self.clock.now(), "chat": self.chat_for(step),
+            "id": f"sim-{self._run}-{self._counter}", "at": self.clock.now(), "chat": self.chat_for(step),
             "sender": Sender(platform=PLATFORM, user_id=str(step.as_), display_name=str(step.as_).title()),
         }
         if step.say is not None:

@@ -59,3 +59,31 @@ class SendFile(Action):
     caption: str = ""
     image: bool = False
     mime: str = "application/octet-stream"
+
+
+_KINDS: dict[str, type[Action]] = {"send": SendMessage, "edit": EditMessage, "file": SendFile}
+
+
+def action_to_dict(action: Action) -> dict:
+    """A JSON-able form, for the outbox."""
+    import base64
+    from dataclasses import asdict
+
+    kind = next(k for k, cls in _KINDS.items() if type(action) is cls)
+    data = asdict(action)
+    if isinstance(action, SendFile):
+        data["data"] = base64.b64encode(action.data).decode("ascii")
+    return {"kind": kind, **data}
+
+
+def action_from_dict(data: dict) -> Action:
+    import base64
+
+    data = dict(data)
+    cls = _KINDS[data.pop("kind")]
+    data["to"] = Address(**data["to"])
+    if "buttons" in data:
+        data["buttons"] = tuple(Button(**b) for b in data["buttons"])
+    if cls is SendFile:
+        data["data"] = base64.b64decode(data["data"])
+    return cls(**data)
