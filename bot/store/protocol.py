@@ -4,6 +4,13 @@ Documents are plain JSON-able dicts in named tables, addressed by a string
 key. Writes happen inside a transaction; leaving the `with` block commits all
 of them durably and atomically (all or nothing) before returning. Reads see
 committed data plus the current transaction's own writes.
+
+Threads: a store may be shared by threads (the engine's worker, the
+scheduler); a transaction holds the store's lock from entry to exit, so other
+threads wait for it: keep transactions short. Committing blocks on fsync:
+call the store from a worker thread, never on the asyncio event loop.
+
+Table names starting with "_" and the document field "_key" are reserved.
 """
 
 from __future__ import annotations
@@ -25,7 +32,9 @@ class Store(Protocol):
         """The document, or None. Returned dicts are copies: mutate freely."""
 
     def put(self, table: str, key: str, doc: Doc) -> None:
-        """Insert or replace. Must be called inside `transaction()`."""
+        """Insert or replace. Must be called inside `transaction()` (else
+        StoreError). The doc is copied at once: changing it afterwards has no
+        effect. StoreError if it is not a plain JSON object (NaN, sets, ...)."""
 
     def delete(self, table: str, key: str) -> None:
         """Remove if present. Must be called inside `transaction()`."""
@@ -35,10 +44,15 @@ class Store(Protocol):
         number of matching keys, not with the table size."""
 
     def scan(self, table: str, where: Callable[[Doc], bool] | None = None) -> Iterator[tuple[str, Doc]]:
-        """Every (key, doc) of a table, optionally filtered. Not for hot paths."""
+        """Every (key, doc) of a table, sorted by key, optionally filtered
+        (`where` may also be a TinyDB query). Docs are copies, taken when
+        called. Not for hot paths: cost grows with the table size."""
 
     def transaction(self) -> AbstractContextManager[None]:
         """Group writes; commit durably on normal exit, discard on exception.
-        Nested calls join the outer transaction."""
+        Nested calls join the outer transaction; an exception leaving a nested
+        block undoes only that block's writes. A failed commit raises
+        StoreError and changes nothing."""
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release files and locks; later calls raise StoreError. Idempotent."""
