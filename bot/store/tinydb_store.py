@@ -324,6 +324,10 @@ class TinyStore(MemoryStore):
                 "Restore the data folder from a backup."
             )
         aside = self.journal_path.with_name(f"{JOURNAL}.tail-{_stamp()}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = self.journal_path.with_name(f"{JOURNAL}.tail-{_stamp()}-{n}")
         aside.write_bytes(data[pos:])
         log.warning(
             "%s ends with %d bytes of an incomplete or damaged record (a crash while writing); "

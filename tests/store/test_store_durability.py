@@ -384,3 +384,15 @@ def test_failed_fsync_refuses_further_writes(tmp_path, monkeypatch):
         assert dump(s) == before
         with pytest.raises(StoreError, match="Restart"):
             fill(s, 1, start=6)
+
+
+def test_torn_tails_are_kept_aside_each_time(tmp_path):
+    d = tmp_path / "data"
+    for round_ in range(2):
+        with TinyStore(d) as s:
+            fill(s, 1, start=round_)
+        with open(d / JOURNAL, "ab") as f:
+            f.write(b"BBJ1\x40\x00\x00\x00\x00\x00\x00\x00{half")
+    with TinyStore(d) as s:
+        assert s.keys("users") == ["u0000", "u0001"]
+    assert len(list(d.glob(JOURNAL + ".tail-*"))) == 2
