@@ -70,7 +70,7 @@ def check(store, model):
             assert store.get(t, k) == expected.get(k)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=STEPS, tiny=st.booleans(), small_journal=st.booleans())
 def test_store_behaves_like_a_dict(steps, tiny, small_journal):
     folder = tempfile.mkdtemp(prefix="store-prop-")
