@@ -75,6 +75,7 @@ class BaseStore(ABC):
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self._depth = 0
+        self._grouping = 0
         self._pending: dict[str, dict[str, str | None]] = {}
         self._closed = False
 
@@ -188,6 +189,27 @@ class BaseStore(ABC):
             finally:
                 self._pending = {}
                 self._depth = 0
+
+    @contextmanager
+    def group_commit(self) -> Iterator[None]:
+        """Transactions inside this block share one fsync, made when it ends.
+
+        Each transaction is still atomic and visible at once, but none is
+        durable until the block exits: the caller must not acknowledge any of
+        them (send a reply) before then. Holds the store lock throughout.
+        """
+        with self._lock:
+            self._check_open()
+            self._grouping += 1
+            try:
+                yield
+            finally:
+                self._grouping -= 1
+                if not self._grouping:
+                    self._flush()
+
+    def _flush(self) -> None:
+        """Make commits deferred by group_commit durable; backends with files override."""
 
     def close(self) -> None:
         with self._lock:

@@ -155,6 +155,7 @@ class TinyStore(MemoryStore):
         self._snap_size = 0
         self._next_compact_try = 0
         self._broken: str | None = None
+        self._unsynced = False  # journal records written under group_commit, not yet fsynced
         super().__init__()
 
     # ---- opening ----------------------------------------------------------
@@ -365,6 +366,10 @@ class TinyStore(MemoryStore):
                     "no further changes are accepted. Restart Backbone."
                 )
             raise StoreError(f"Could not save the change to {self.journal_path}: {exc.strerror or exc}.") from None
+        if self._grouping:
+            self._jsize = offset + len(record)
+            self._unsynced = True
+            return
         try:
             self._sync(self._jfd)
         except OSError as exc:
@@ -376,6 +381,19 @@ class TinyStore(MemoryStore):
             )
             raise StoreError(self._broken) from None
         self._jsize = offset + len(record)
+
+    def _flush(self) -> None:
+        if not self._unsynced or self._jfd is None:
+            return
+        self._unsynced = False
+        try:
+            self._sync(self._jfd)
+        except OSError as exc:
+            self._broken = (
+                f"Saving to {self.journal_path} failed ({exc.strerror or exc}); no further changes are "
+                "accepted. Restart Backbone."
+            )
+            raise StoreError(self._broken) from None
 
     def _commit(self, ops: list[Op]) -> None:
         super()._commit(ops)
