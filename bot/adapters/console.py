@@ -1,12 +1,16 @@
 """The console adapter: chat with the real engine in a terminal.
 
-Buttons show as numbered choices; type the number or the label. Messages for
-other people wait in the store until that person opens `backbone chat --as NAME`."""
+Buttons show as numbered choices; type the number or the label. The first
+terminal owns the data folder; a second `backbone chat --as NAME` joins it
+through a local socket (see console_link.py), so two terminals can be two
+partners. Messages for someone not connected wait in the store until they are."""
 
 from __future__ import annotations
 
 import itertools
 import sys
+import time
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
@@ -19,6 +23,7 @@ from bot.engine.actions import Button, EditMessage, SendFile, SendMessage
 from bot.engine.events import ButtonPress, Chat, CommandMessage, Event, Sender, TextMessage, parse_command
 from bot.engine.walker import normalise_label
 from bot.runtime import Delivery, Runtime
+from bot.store import Store, StoreInUse
 
 PLATFORM = "console"
 INBOX = "console_inbox"
@@ -36,7 +41,7 @@ def event_from_input(line: str, *, name: str, buttons: list[Button], seq: int, n
         if typed.isdigit() and 1 <= int(typed) <= len(buttons):
             return ButtonPress(key=buttons[int(typed) - 1].key, **common)
         for button in buttons:
-            if normalise_label(button.label) == normalise_label(typed) and normalise_label(typed):
+            if normalise_label(typed) and normalise_label(button.label) == normalise_label(typed):
                 return ButtonPress(key=button.key, **common)
     command = parse_command(typed)
     if command:
@@ -44,20 +49,37 @@ def event_from_input(line: str, *, name: str, buttons: list[Button], seq: int, n
     return TextMessage(text=line, **common)
 
 
+def park(store: Store, delivery: Delivery) -> None:
+    """Keep a message for a console person who isn't connected (store work: run it on the worker)."""
+    if not isinstance(delivery.action, SendMessage):
+        return
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+    with store.transaction():
+        store.put(INBOX, f"{delivery.chat_id}:{stamp}", {"text": delivery.action.text})
+
+
+def take_inbox(store: Store, name: str) -> list[str]:
+    with store.transaction():
+        texts = []
+        for key in store.keys(INBOX, name + ":"):
+            texts.append(str((store.get(INBOX, key) or {}).get("text", "")))
+            store.delete(INBOX, key)
+        return texts
+
+
 class ConsoleChat:
-    def __init__(self, runtime: Runtime, name: str, out: Console | None = None, files_dir: Path | None = None):
-        self.runtime = runtime
+    """One person's terminal: shows deliveries, turns typed lines into events."""
+
+    def __init__(self, name: str, send: Callable[[Event], None], files_dir: Path, out: Console | None = None):
         self.name = name
+        self.send_event = send
+        self.files_dir = files_dir
         self.out = out or Console(highlight=False)
-        self.files_dir = files_dir or runtime.settings.data_dir / "files"
         self.buttons: list[Button] = []
         self._seq = itertools.count()
 
     def show(self, delivery: Delivery) -> None:
         action = delivery.action
-        if delivery.chat_id != self.name:
-            self._park(delivery)
-            return
         if isinstance(action, (SendMessage, EditMessage)):
             self.out.print(f"[bold cyan]Backbone:[/] {escape(action.text)}")
             if action.buttons:
@@ -66,44 +88,23 @@ class ConsoleChat:
                     self.out.print(f"   [bold]{i}[/]. {escape(button.label)}")
         elif isinstance(action, SendFile):
             self.files_dir.mkdir(parents=True, exist_ok=True)
-            path = self.files_dir / f"{self.name}-{action.filename}"
+            path = self.files_dir / f"{self.name}-{Path(action.filename).name}"
             path.write_bytes(action.data)
             self.out.print(f"[bold cyan]Backbone:[/] {escape(action.caption)} [dim](saved to {path})[/]")
 
-    def _park(self, delivery: Delivery) -> None:
-        """Keep a message for another console person until they open their chat."""
-        if not isinstance(delivery.action, SendMessage) or delivery.platform != PLATFORM:
-            return
-        store = self.runtime.store
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
-        with store.transaction():
-            store.put(INBOX, f"{delivery.chat_id}:{stamp}", {"text": delivery.action.text})
-
-    def drain_inbox(self) -> None:
-        store = self.runtime.store
-        keys = store.keys(INBOX, self.name + ":")
-        if not keys:
-            return
-        self.out.print("[dim]While you were away:[/]")
-        with store.transaction():
-            for key in keys:
-                doc = store.get(INBOX, key) or {}
-                self.out.print(f"[bold cyan]Backbone:[/] {escape(str(doc.get('text', '')))}")
-                store.delete(INBOX, key)
+    def show_text(self, text: str) -> None:
+        self.out.print(f"[bold cyan]Backbone:[/] {escape(text)}")
 
     def send(self, line: str) -> None:
-        event = event_from_input(line, name=self.name, buttons=self.buttons, seq=next(self._seq), now=self.runtime.engine.clock.now())
-        for delivery in self.runtime.handle_sync(event):
-            self.show(delivery)
+        now = datetime.now(timezone.utc)
+        self.send_event(event_from_input(line, name=self.name, buttons=self.buttons, seq=next(self._seq), now=now))
 
-    def loop(self, stream: TextIO = sys.stdin) -> None:
+    def loop(self, stream: TextIO = sys.stdin, start: bool = False) -> None:
         self.out.print(f"[dim]Chatting as {escape(self.name)}. Type /start to begin, Ctrl-D to leave.[/]")
-        self.drain_inbox()
-        if stream.isatty():
+        if start:
             self.send("/start")
         while True:
             try:
-                self.out.print("[bold green]you>[/] ", end="")
                 line = stream.readline()
             except KeyboardInterrupt:
                 break
@@ -113,9 +114,42 @@ class ConsoleChat:
         self.out.print("[dim]Bye for now. Everything is saved.[/]")
 
 
-def run_console(settings: Settings, name: str) -> None:
-    runtime = Runtime(settings)
+def run_console(settings: Settings, name: str, stream: TextIO = sys.stdin, out: Console | None = None) -> None:
+    from bot.adapters.console_link import ConsoleClient, ConsoleHost, socket_path
+
+    files_dir = settings.data_dir / "files"
     try:
-        ConsoleChat(runtime, name).loop()
+        runtime = Runtime(settings)
+    except StoreInUse:
+        if not socket_path(settings.data_dir).exists():
+            raise
+        # Another terminal (or the bot) owns the data folder: join it.
+        holder: list[ConsoleChat] = []
+        client = ConsoleClient(settings.data_dir, lambda d: holder[0].show(d))
+        chat = ConsoleChat(name, client.send, files_dir, out)
+        holder.append(chat)
+        try:
+            chat.loop(stream, start=stream.isatty())
+            time.sleep(0.2)  # let the last replies arrive
+        finally:
+            client.close()
+        return
+
+    def local(delivery: Delivery) -> None:
+        if delivery.platform == PLATFORM and delivery.chat_id == name:
+            chat.show(delivery)
+        elif delivery.platform == PLATFORM:
+            runtime.call(park, runtime.store, delivery)
+
+    chat = ConsoleChat(name, lambda e: host.dispatch(runtime.submit(e, PLATFORM).result()), files_dir, out)
+    host = ConsoleHost(runtime, local)
+    try:
+        waiting = runtime.call(take_inbox, runtime.store, name)
+        if waiting:
+            chat.out.print("[dim]While you were away:[/]")
+            for text in waiting:
+                chat.show_text(text)
+        chat.loop(stream, start=stream.isatty())
     finally:
+        host.close()
         runtime.close()

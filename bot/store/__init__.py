@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.store.memory_store import MemoryStore
-from bot.store.protocol import Doc, Store, StoreError
+from bot.store.protocol import Doc, Store, StoreError, StoreInUse
 from bot.store.tinydb_store import TinyStore
 
-__all__ = ["Doc", "MemoryStore", "Store", "StoreError", "TinyStore", "open_store"]
+__all__ = ["Doc", "MemoryStore", "Store", "StoreError", "StoreInUse", "TinyStore", "open_store"]
 
 
 def open_store(path: Path | str, *, durable: bool = True) -> Store:

@@ -26,6 +26,10 @@ class StoreError(Exception):
     """A store could not be opened or written; the message is fit for a person to read."""
 
 
+class StoreInUse(StoreError):
+    """Another process holds the data folder."""
+
+
 @runtime_checkable
 class Store(Protocol):
     def get(self, table: str, key: str) -> Doc | None:

@@ -40,7 +40,7 @@ from typing import Any
 
 from bot.store.base import KEY_FIELD, Op, dumps_doc
 from bot.store.memory_store import MemoryStore, Table
-from bot.store.protocol import StoreError
+from bot.store.protocol import StoreError, StoreInUse
 
 try:
     import fcntl
@@ -205,7 +205,7 @@ class TinyStore(MemoryStore):
         except OSError:
             owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
             os.close(fd)
-            raise StoreError(
+            raise StoreInUse(
                 f"The data folder {self.path} is in use by another Backbone process (pid {owner}). "
                 "Stop that process first, or use another data folder."
             ) from None

@@ -1,0 +1,136 @@
+"""Let a second terminal join the console chat of the process that owns the data folder.
+
+The first `backbone chat` opens the store and listens on a Unix socket in the
+data folder; a later `backbone chat --as bob` finds the folder in use and
+connects instead, so two terminals can be two partners on one store. Lines are
+JSON: the client sends engine events, the host sends back deliveries."""
+
+from __future__ import annotations
+
+import json
+import socket
+import socketserver
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from bot.engine.actions import action_from_dict, action_to_dict
+from bot.engine.events import ButtonPress, Chat, CommandMessage, Event, Sender, TextMessage
+from bot.runtime import Delivery, Runtime
+
+SOCKET_NAME = "console.sock"
+_EVENTS: dict[str, type[Event]] = {"text": TextMessage, "command": CommandMessage, "button": ButtonPress}
+
+
+def socket_path(data_dir: Path) -> Path:
+    return data_dir / SOCKET_NAME
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    kind = next(k for k, cls in _EVENTS.items() if type(event) is cls)
+    payload = {k: getattr(event, k) for k in ("text", "name", "args", "key") if hasattr(event, k)}
+    return {"kind": kind, "id": event.id, "user": event.sender.user_id, "at": event.at.isoformat(), **payload}
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    user = str(data["user"])[:64]
+    cls = _EVENTS[data["kind"]]
+    payload = {k: str(data[k]) for k in ("text", "name", "args", "key") if k in data}
+    return cls(
+        id=str(data["id"]), at=datetime.fromisoformat(data["at"]),
+        sender=Sender(platform="console", user_id=user, display_name=user.title()),
+        chat=Chat(kind="dm", id=f"console:{user}"), **payload,
+    )
+
+
+def delivery_to_dict(delivery: Delivery) -> dict[str, Any]:
+    return {"platform": delivery.platform, "chat_id": delivery.chat_id, "action": action_to_dict(delivery.action)}
+
+
+def delivery_from_dict(data: dict[str, Any]) -> Delivery:
+    return Delivery(data["platform"], data["chat_id"], action_from_dict(data["action"]))
+
+
+class ConsoleHost:
+    """Serves console clients from the process that owns the store."""
+
+    def __init__(self, runtime: Runtime, deliver_locally: Callable[[Delivery], None]):
+        self.runtime = runtime
+        self.deliver_locally = deliver_locally  # the host's own screen, or the inbox for absent people
+        self.clients: dict[str, socket.socket] = {}
+        self._lock = threading.Lock()
+        self.path = socket_path(runtime.settings.data_dir)
+        host = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                name = None
+                for raw in self.rfile:
+                    try:
+                        data = json.loads(raw)
+                        event = event_from_dict(data)
+                    except (ValueError, KeyError, TypeError):
+                        continue
+                    if name is None:
+                        name = event.sender.user_id
+                        with host._lock:
+                            host.clients[name] = self.connection
+                    host.dispatch(self.runtime_submit(event))
+                if name is not None:
+                    with host._lock:
+                        host.clients.pop(name, None)
+
+            def runtime_submit(self, event: Event) -> list[Delivery]:
+                return host.runtime.submit(event, "console").result()
+
+        if self.path.exists():
+            self.path.unlink()  # left by a host that died; we own the store, so it is stale
+        self.server = socketserver.ThreadingUnixStreamServer(str(self.path), Handler)
+        self.server.daemon_threads = True
+        self._thread = threading.Thread(target=self.server.serve_forever, name="console-link", daemon=True)
+        self._thread.start()
+
+    def dispatch(self, deliveries: list[Delivery]) -> None:
+        for delivery in deliveries:
+            with self._lock:
+                client = self.clients.get(delivery.chat_id) if delivery.platform == "console" else None
+            if client is None:
+                self.deliver_locally(delivery)
+                continue
+            try:
+                client.sendall((json.dumps(delivery_to_dict(delivery)) + "\n").encode("utf-8"))
+            except OSError:
+                self.deliver_locally(delivery)
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        if self.path.exists():
+            self.path.unlink()
+
+
+class ConsoleClient:
+    """A terminal talking to a host's store through its socket."""
+
+    def __init__(self, data_dir: Path, on_delivery: Callable[[Delivery], None]):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(str(socket_path(data_dir)))
+        self.on_delivery = on_delivery
+        self._reader = threading.Thread(target=self._read, name="console-client", daemon=True)
+        self._reader.start()
+
+    def send(self, event: Event) -> None:
+        self.sock.sendall((json.dumps(event_to_dict(event)) + "\n").encode("utf-8"))
+
+    def _read(self) -> None:
+        with self.sock.makefile("r", encoding="utf-8") as lines:
+            for line in lines:
+                try:
+                    self.on_delivery(delivery_from_dict(json.loads(line)))
+                except (ValueError, KeyError, TypeError):
+                    continue
+
+    def close(self) -> None:
+        self.sock.close()
