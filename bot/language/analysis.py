@@ -1,0 +1,265 @@
+"""Spotting blame in a sentence: accusing "you", absolutes, "you make me", "I feel like",
+labels, "you should", sarcasm and faux feelings."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import data
+from .text import clean, expand, verb_lemma, words
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    span: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    blaming: bool
+    problems: list[Problem] = field(default_factory=list)
+
+
+WHY = {
+    "accusing_you": "Starts from what the other person did wrong, which tends to make them defend rather than listen.",
+    "absolute": "Words like always and never turn one moment into a verdict, and the talk becomes about the exceptions.",
+    "you_make_me": "Puts your feelings in their hands; saying what you feel and need keeps them yours.",
+    "feel_like": "\"I feel like/that ...\" shares a thought about them, not a feeling.",
+    "label": "A label judges who they are rather than describing what happened.",
+    "you_should": "Telling someone what they should do tends to sound like an order or a reproach.",
+    "sarcasm": "Sarcasm carries the hurt sideways, and it's often heard as contempt.",
+    "faux_feeling": "This word says what the other person did more than what you feel.",
+}
+
+PARTNER = r"(?:you|he|she|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|other half))"
+YOU_BE = r"(?:you|he|she) (?:are|were|is|was|have been|has been)"
+ADVS = r"(?:(?:so|such|a|an|the|most|really|very|totally|completely|just|always|never|being|acting|truly|incredibly|absolutely|utterly|unbelievably|extremely|seriously|literally|clearly|obviously|pretty|quite|kind of|sort of|the most|a complete|a total|an absolute|a real|a bit|one|of|like|too|even|ever|still|getting|becoming|such an) )*"
+NEG_AFTER_YOU = r"(?:do not|does not|did not|never|will not|would not|can not|could not|have not|has not|had not|are not|were not|is not|was not|hardly|barely|rarely|no longer|refuse to|refused to|fail to|failed to)"
+ABSOLUTE_RE = re.compile(r"\b(?:always|never|constantly|every single time|every time|each time|all the time|not once|for once|"
+                         r"again and again|over and over|yet again|as usual|like always|24/7|non-?stop|forever|every (?:day|night|weekend|morning|evening|single day))\b")
+POLITE_Q = re.compile(r"^(?:could|would|can|will|do|did|are|have|shall|may|might|is|was|were|does|should) (?:you|we|i|he|she)\b")
+FAIR_FRAME = re.compile(r"\bi (?:feel|felt|am feeling|was feeling|get|got|am|was|become|became)(?: (?:so|really|very|a bit|a little|quite|kind of|pretty|rather|sometimes|often|getting))* (\w+(?: \w+)?) (?:when|whenever|if|because|that|about|after|as)\b")
+KIND_OVERRIDE = re.compile(r"\byou (?:do not|did not|will not|never) (?:have to|need to|need|fail to|cease to|stop (?:making|surprising|amazing|supporting|caring)|let me down|disappoint|forget (?:my|our|to (?:say|tell|bring|kiss|hug|call|text))|miss a|judge|complain|give up|hesitate)\b"
+                           r"|\byou (?:can not|could not) (?:imagine|believe|know how)\b|\bif you (?:do not|did not) mind\b|\bnever (?:fails? to|let me down)\b|\bnever gets? old\b")
+CONTEMPT_Q = re.compile(r"\b(?:why (?:can not|will not|would not|could not|do not|did not) you|why (?:do|did|would|are|were|does|is|must|have) (?:you|he|she) (?:always|never|keep|have to|insist|think|act|even|even bother|bother|constantly|ignore|treat|make|do this|do that)|"
+                        r"why (?:do|does|did) (?:you|he|she) (?:not|never) |do you (?:even|ever) (?:care|listen|think|notice|try|love)|how (?:many times|often) do i (?:have|need) to|"
+                        r"what is (?:wrong|the matter) with you|who do you think you are|are you (?:kidding|serious|deaf|blind|stupid|crazy|insane|for real|even listening)|"
+                        r"is it (?:so|that|too) (?:hard|difficult|much)|would it kill you|how hard (?:is it|can it be)|can not you (?:ever|just|for once|even)|"
+                        r"can you (?:ever|for once|even|at least|just once)|could you (?:for once|ever|at least|just once)|did you (?:even|ever) (?:think|care|consider|notice))\b")
+YOU_SHOULD_RE = re.compile(r"\b(?:you|he|she) (?:should|should not|need to|needs to|have to|has to|must|ought to|had better|better|have got to|are going to have to)\b"
+                           r"|^(?:stop|quit) \w+ing\b|[,.!] (?:stop|quit) \w+ing\b|^just (?:stop|grow up|get over it|deal with it)|\bgrow up\b|\bget over (?:it|yourself)\b"
+                           r"|\bdo not you dare\b|\bhow dare you\b|\bget your act together\b|\bpull your weight\b|\bman up\b|\bcalm down\b|\bchill out\b|\blearn to\b")
+YOU_SHOULD_KIND = re.compile(r"\b(?:you|he|she) (?:should|must|have to|need to|ought to) (?:totally |really |definitely |so |)(?:try|come|rest|relax|see|watch|treat|go for it|get some (?:rest|sleep)|take (?:a|the) (?:break|day|nap|evening)|be proud|have (?:seen|heard|tasted)|join|meet|know|sleep|eat|visit|check out|celebrate|enjoy|hear|read|taste|listen to this|put your feet up)\b"
+                             r"|\b(?:you|he|she) (?:do not|did not) (?:have|need) to\b")
+MAKE_ME_RE = re.compile(r"\b(?:you|he|she|it|this|that) (?:make|makes|made|making|are making|keep making|always make|always made|never make) me (?:feel )?(?:so |really |very |totally |completely |such |a bit |like )*(\w+(?: \w+)?)")
+DRIVE_RE = re.compile(r"\b(?:you|he|she) (?:are |is )?(?:drive|drives|drove|driving) me (?:crazy|mad|nuts|insane|up the wall|round the bend|bananas)|\b(?:you|he|she) (?:piss|pisses|pissed|stress|stresses|stressed|wind|winds|wound) me (?:off|out|up)\b"
+                      r"|\b(?:you|he|she) (?:get|gets|got) on my nerves\b|\b(?:because of you|thanks to you|all because of you)\b|\b(?:it is|that is|this is|it was|that was|this was|is|was) (?:all |totally |entirely |completely )?(?:your|his|her) fault\b|\byou (?:ruin|ruined|ruins) (?:my|our|every|everything)\b|\byou upset me\b|\byou (?:hurt|hurts) me\b")
+FEEL_LIKE_RE = re.compile(r"\bi (?:feel|felt|am feeling|was feeling|just feel|kind of feel|sometimes feel|really feel|often feel|honestly feel|get the feeling|have the feeling) (?:like|that|as if|as though) (?=(?:you|he|she|they|nobody|no one|i am|i was|i do not|i have|i will|i can not|i mean|i am not|i matter|i only|everything|nothing|my|our|this relationship|we|i never|i always|i count|it is|i do))"
+                         r"|\bi (?:feel|felt) (?=you\b|he\b|she\b)")
+VOCATIVE_RE = None  # built lazily
+
+
+@lru_cache(maxsize=1)
+def _label_res():
+    labels = sorted(data.blame()["labels"], key=len, reverse=True)
+    alt = "|".join(re.escape(lab) for lab in labels)
+    nouns = r"(?:terrible|bad|awful|horrible|lousy|useless|pathetic|rubbish|crap|shit|shitty|worst|poor|sorry excuse for a|joke of a) (?:listener|partner|husband|wife|boyfriend|girlfriend|father|mother|dad|mum|mom|parent|cook|driver|person|human being|friend|lover|communicator|excuse)"
+    be = re.compile(rf"\b(?:{YOU_BE}|you|he|she|they are|they were) (?:being |acting |such |so |)?{ADVS}(?:{alt}|{nouns})\b|\b(?:you|he|she) (?:act|acts|acted|are acting|behave|behaves|behaved|are behaving) like (?:a |an |such a )?(?:child|baby|kid|toddler|teenager|brat|{alt})\b"
+                    rf"|\byou (?:selfish|lazy|stupid|useless|pathetic|inconsiderate|thoughtless|heartless|arrogant|ungrateful|{alt})(?: \w+)?\b(?! (?:when|if|because))"
+                    rf"|\b(?:stop|quit) being (?:so |such a |a |an )?(?:{alt})\b|\bdo not be (?:so |such a |a |an )?(?:{alt})\b|\bwhat (?:a|an) (?:{alt})\b|\bhow (?:{alt}) (?:of you|can you be|are you)\b|\b(?:you are|your) (?:nothing but |just )?(?:a |an )?(?:joke|disgrace|disaster|mess|nightmare|waste of space|failure)\b")
+    return be, labels
+
+
+@lru_cache(maxsize=1)
+def _faux_re():
+    faux = sorted(data.faux_map(), key=len, reverse=True)
+    alt = "|".join(re.escape(f) for f in faux)
+    return re.compile(rf"\b(?:i|me) (?:feel|felt|am feeling|was feeling|have been feeling|have felt|feel so|feel really|feel completely|feel totally|am|was|get|got|have been|keep feeling|always feel|often feel|just feel|end up feeling|ended up feeling|left feeling|made me feel|makes me feel)(?: (?:so|really|very|completely|totally|a bit|a little|kind of|sort of|just|always|constantly|utterly|quite|pretty|more and more|often|sometimes|incredibly|deeply|like))* ({alt})\b"
+                      rf"|\b(?:make|makes|made|making) me (?:feel )?(?:so |really |very |completely |totally |a bit |kind of |like )*({alt})\b|\bfeel(?:ing)? (?:so |really |very |completely |totally )?({alt})\b")
+
+
+@lru_cache(maxsize=1)
+def _sarcasm_re():
+    items = sorted(data.blame()["sarcasm"], key=len, reverse=True)
+    return re.compile(r"(?:^|\b)(?:" + "|".join(re.escape(s) for s in items) + r")(?:\b|$)")
+
+
+@lru_cache(maxsize=1)
+def _harm_set() -> frozenset[str]:
+    return frozenset(data.blame()["harm_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _positive_set() -> frozenset[str]:
+    return frozenset(data.blame()["positive"])
+
+
+def _you_clauses(t: str):
+    """Yield (start, clause) for each partner-as-subject clause in expanded text."""
+    for m in re.finditer(rf"\b{PARTNER} ", t):
+        yield m.start(), t[m.start():]
+
+
+def _accusing_span(t: str, fair_spans: list[tuple[int, int]]) -> str | None:
+    harm = _harm_set()
+    for start, clause in _you_clauses(t):
+        if any(a <= start < b for a, b in fair_spans):
+            continue
+        before = t[max(0, start - 12):start]
+        if re.search(r"\b(?:thank|love|miss|trust|believe|adore|appreciate|like|want|need|see|hear|if|unless|do|did|are|can|could|would|will|have)\s*$", before) and not re.search(r"\b(?:why|how come)\b[^.?!]*$", t[:start]):
+            continue  # "thank you ...", "could you ...", "if you ..."
+        head = clause[:80]
+        m = re.match(rf"{PARTNER} (?:(?:just|only|even|really|always|constantly|still|clearly|obviously|totally|completely|deliberately|purposely|literally|seriously|basically|keep|kept|keeps|had to|have to|has to|always have to|insist on|insisted on|went and|go and|would rather|would|will|did|do|does|are|is|were|was|have|has|had) )*(\w+)", head)
+        neg = re.match(rf"{PARTNER} (?:(?:just|only|even|really|always|still|clearly|obviously|simply|seem to|seems to) )*{NEG_AFTER_YOU}\b", head)
+        if neg and not KIND_OVERRIDE.search(head):
+            rest = head[neg.end():]
+            if not re.match(r"\s*(?:have to|need to|mind|worry|hesitate)\b", rest):
+                return _span(head, neg.end() + 20)
+        if m:
+            w = m.group(1)
+            lem = verb_lemma(w) or w
+            if lem in harm or re.match(rf"{PARTNER} (?:only|just) (?:think|care|talk|want|look|ever)", head):
+                if not re.match(r"(?:leave|leaves|left) (?:me (?:a|the|some|notes?|flowers|breakfast|coffee|dinner))", head[m.start(1):]):
+                    return _span(head, m.end() + 20)
+            if re.match(rf"{PARTNER} (?:(?:always|constantly|just|only|still) )*(?:think|thinks|thought|act|acts|acted|treat|treats|treated|talk to me like|expect|expects|expected|assume|assumes|assumed|take|takes|took) (?:you are|me for granted|like|that|i|me like|everything|it)", head):
+                return _span(head, m.end() + 20)
+    return None
+
+
+def _span(s: str, end: int) -> str:
+    seg = s[:end]
+    if end < len(s) and s[end - 1:end + 1].isalnum():
+        seg = seg.rsplit(" ", 1)[0]
+    seg = re.split(r"[,.;!?]", seg)[0]
+    return seg.strip()
+
+
+def _fair_spans(t: str) -> list[tuple[int, int]]:
+    """Spans covered by 'I feel <real feeling> when ...' frames: a 'you' in them is an observation."""
+    inv = data.feeling_inventory() | set(data.feeling_synonyms())
+    spans = []
+    for m in FAIR_FRAME.finditer(t):
+        f = m.group(1)
+        if f in inv or f.split()[0] in inv:
+            spans.append((m.start(), len(t)))
+    return spans
+
+
+def _is_positive(t: str) -> bool:
+    ws = set(words(t))
+    return bool(ws & _positive_set())
+
+
+def analyse(text: str) -> Analysis:
+    raw = clean(text)
+    if not raw:
+        return Analysis(text=raw, blaming=False, problems=[])
+    t = expand(raw)
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(kind: str, span: str) -> None:
+        span = span.strip(" ,.;!?")
+        key = (kind, span)
+        if key not in seen:
+            seen.add(key)
+            problems.append(Problem(kind=kind, span=span, why=WHY[kind]))
+
+    fair = _fair_spans(t)
+    positive = _is_positive(t)
+    kind_override = bool(KIND_OVERRIDE.search(t))
+
+    # faux feelings
+    for m in _faux_re().finditer(t):
+        word = next(g for g in m.groups() if g)
+        if re.search(r"\bnot\b|\bnever\b", t[max(0, m.start() - 10):m.start() + 8]) and positive:
+            continue
+        add("faux_feeling", word)
+    # I feel like / that
+    for m in FEEL_LIKE_RE.finditer(t):
+        add("feel_like", t[m.start():m.end() + 24].split(",")[0])
+    # you make me ...
+    inv_unmet = data.unmet_feelings()
+    bad_make = inv_unmet | set(data.faux_map()) | {"crazy", "mad", "sick", "miserable", "furious", "want", "feel", "hate",
+                                                   "scream", "cry", "look", "question", "doubt", "wonder", "nervous", "insane",
+                                                   "worthless", "stupid", "small", "useless", "guilty", "responsible", "do",
+                                                   "wait", "late", "miss", "pay", "sad", "angry", "upset", "anxious", "lose", "regret"}
+    for m in MAKE_ME_RE.finditer(t):
+        w = m.group(1).split()
+        if w[0] in bad_make or m.group(1) in bad_make or (len(w) > 1 and w[1] in bad_make and w[0] in {"so", "feel", "really"}):
+            if not re.match(r"(?:it|this|that)\b", m.group(0)) or re.search(r"\byou\b", t):
+                add("you_make_me", m.group(0))
+    for m in DRIVE_RE.finditer(t):
+        add("you_make_me", m.group(0))
+    # labels
+    label_re, _ = _label_res()
+    for m in label_re.finditer(t):
+        seg = m.group(0)
+        if re.search(r"\b(?:not|never)\b", seg) and positive:
+            continue
+        if any(a <= m.start() < b for a, b in fair) and not re.match(r"you ", seg):
+            continue
+        add("label", seg)
+    # you should / commands
+    for m in YOU_SHOULD_RE.finditer(t):
+        if YOU_SHOULD_KIND.search(t[m.start():m.start() + 60]):
+            continue
+        add("you_should", t[m.start():m.end() + 20].split(",")[0])
+    # contemptuous questions count as accusing
+    cq = CONTEMPT_Q.search(t)
+    if cq:
+        add("accusing_you", t[cq.start():cq.end() + 20].split(",")[0].rstrip("?"))
+    # sarcasm
+    for m in _sarcasm_re().finditer(t):
+        seg = m.group(0)
+        if seg in {"typical", "just great", "great, just great"} and not re.search(r"\b(?:you|he|she|again|as usual)\b", t):
+            continue
+        add("sarcasm", seg)
+    if re.search(r"\b(?:oh|wow|gee|well),? (?:great|thanks|wonderful|perfect|brilliant|fantastic|lovely|nice|amazing|good job)\b.*\b(?:again|late|another|forgot|never|always|as usual|thanks|nothing|ruin|mess)\b", t):
+        add("sarcasm", re.search(r"\b(?:oh|wow|gee|well),? \w+", t).group(0))
+    if re.search(r"\bthanks for (?:nothing|finally|bothering|showing up|remembering|the help, not|ruining|ignoring)\b", t):
+        add("sarcasm", re.search(r"\bthanks for \w+", t).group(0))
+    # accusing you (partner as subject of a complaint)
+    span = _accusing_span(t, fair)
+    if span:
+        add("accusing_you", span)
+    # absolutes aimed at someone
+    for m in ABSOLUTE_RE.finditer(t):
+        window = t[max(0, m.start() - 40): m.end() + 40]
+        aimed = re.search(rf"\b{PARTNER}\b|\byour\b|\bi am (?:the one|always the one|left)|\bit is (?:always|never) (?:me|about you)|\bi (?:always|never) (?:have to|get to|end up|get a|get any|hear)|\bnobody|\bno one", window)
+        if not aimed:
+            continue
+        if kind_override or (positive and not (problems or re.search(rf"\b{NEG_AFTER_YOU}\b", t))):
+            continue
+        if any(a <= m.start() < b for a, b in fair) and not problems and not re.search(r"\byou (?:always|never)\b", t):
+            pass
+        add("absolute", m.group(0))
+    # "It's always me who ..." style
+    m = re.search(r"\b(?:i am|it is) (?:always |the only one |)(?:the one|always me|me) (?:who|that) |\bi (?:always|never) (?:have to|end up|get to)\b|\bi (?:do|have to do) (?:everything|all the \w+)\b|\bwhile i do (?:everything|all)\b", t)
+    if m and not any(p.kind == "absolute" for p in problems):
+        add("absolute", m.group(0))
+
+    blaming = _is_blaming(t, problems, positive, fair, kind_override)
+    return Analysis(text=raw, blaming=blaming, problems=problems if blaming or problems else [])
+
+
+STRONG = {"accusing_you", "you_make_me", "feel_like", "label", "sarcasm", "faux_feeling"}
+
+
+def _is_blaming(t: str, problems: list[Problem], positive: bool, fair, kind_override: bool) -> bool:
+    kinds = {p.kind for p in problems}
+    if not kinds:
+        return False
+    if kinds & STRONG:
+        if kinds == {"feel_like"} and not re.search(rf"\b(?:{PARTNER}|nobody|no one|they|your)\b", t) and not re.search(rf"{NEG_AFTER_YOU}|\b(?:invisible|alone|unimportant|worthless|burden|nothing)\b", t):
+            return False
+        return True
+    if "absolute" in kinds or "you_should" in kinds:
+        if positive and not re.search(rf"\b{NEG_AFTER_YOU}\b|\b(?:late|mess|forget|forgot|ignore|leave|left)\b", t):
+            return False
+        return True
+    return False

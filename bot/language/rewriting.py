@@ -1,0 +1,814 @@
+"""Turning a blaming sentence into an I-statement:
+I feel [feeling] when [situation], because I need [need]. Would you be willing to [request]?"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Protocol, runtime_checkable
+
+from . import data
+from .analysis import PARTNER, Analysis, Problem, analyse
+from .text import clean, expand, inflect, is_noun, is_plural, sentences, verb_lemma
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    text: str
+    blaming: bool
+    problems: list[Problem] = field(default_factory=list)
+    suggestion: str | None = None
+    feeling: str | None = None
+    need: str | None = None
+    request: str | None = None
+
+
+@runtime_checkable
+class Rewriter(Protocol):
+    def rewrite(self, text: str) -> Rewrite: ...
+
+
+# ---------------------------------------------------------------- helpers
+
+PREPS = {"at", "to", "with", "about", "for", "on", "over", "around", "like", "into", "in", "of", "from", "behind", "after"}
+PARTICLES = {"up", "out", "off", "down", "away", "back", "over", "around", "in"}
+DETS = {"the", "a", "an", "your", "his", "her", "their", "this", "that", "these", "those", "some", "any", "our", "my", "all", "every"}
+SKIP = {"just", "only", "even", "ever", "really", "actually", "literally", "seriously", "clearly", "obviously", "still",
+        "totally", "completely", "purposely", "deliberately", "constantly", "always", "again", "basically", "simply",
+        "also", "somehow", "honestly", "so", "conveniently", "suddenly", "sometimes", "usually", "often", "already"}
+NEG_WORDS = {"never", "not", "hardly", "barely", "rarely", "no"}
+TIME_RE = re.compile(r"\b(?:last (?:night|week|weekend|time|month|year|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|yesterday|this (?:morning|evening|afternoon|week|weekend)|today|tonight|"
+                     r"at (?:dinner|breakfast|lunch|the party|the weekend|night|work)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekends|my birthday|our anniversary)|"
+                     r"in front of [\w ]+|after (?:dinner|work|school)|before (?:dinner|work|bed)|during (?:dinner|the day|the week)|in the (?:morning|evening)|when [\w ]+|while [\w ]+)\b")
+ABS_STRIP = re.compile(r"\b(?:always|never|constantly|all the time|every single time|every time|each time|ever|for once|yet again|again and again|over and over|again|as usual|like always|"
+                       r"like usual|anymore|any more|at all|24/7|non-?stop|forever|even|just|literally|seriously|clearly|obviously|once in a while|every (?:day|night|weekend|morning|evening|single day))\b")
+FUTURE_OR_PAST_TIME = re.compile(r"\b(?:last (?:night|week|weekend|time|month|year|\w+day)|yesterday|this morning|again|earlier|before)\b")
+
+
+def _tidy(s: str) -> str:
+    s = ABS_STRIP.sub(" ", s)
+    s = re.sub(r"\beverything\b", "most things", s)
+    s = re.sub(r"\b(?:anything|nothing)\b", "things", s)
+    s = re.sub(r"\beverywhere\b", "around the house", s)
+    s = re.sub(r"\b(?:everyone|everybody)\b", "others", s)
+    s = re.sub(r"\byourself\b", "both of us", s)
+    s = re.sub(r"\s+([,.])", r"\1", s)
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:!?-")
+    return s
+
+
+def _cap_i(s: str) -> str:
+    s = re.sub(r"\bi\b", "I", s)
+    s = re.sub(r"\bI am\b", "I'm", s)
+    return s
+
+
+def _your_to_the(s: str) -> str:
+    def rep(m: re.Match) -> str:
+        nxt = m.group(1)
+        if nxt in {"own"}:
+            return m.group(0)
+        return ("" if is_plural(nxt) else "the ") + nxt
+    s = re.sub(r"\byour (\w+)", rep, s)
+    s = re.sub(r"\byours\b", "theirs", s)
+    return s
+
+
+def _present(lemma: str, subj: str = "I") -> str:
+    if lemma == "be":
+        return "am" if subj == "I" else "is"
+    return lemma if subj in ("I", "we", "they") else inflect(lemma, "VBZ")
+
+
+def _past(lemma: str) -> str:
+    return inflect(lemma, "VBD")
+
+
+def _vbn(lemma: str) -> str:
+    return inflect(lemma, "VBN")
+
+
+def _get(neg: bool, past: bool, plural: bool = True) -> str:
+    if past:
+        return "didn't get" if neg else "got"
+    if plural:
+        return "don't get" if neg else "get"
+    return "doesn't get" if neg else "gets"
+
+
+def _split_time(rest: str) -> tuple[str, str]:
+    m = TIME_RE.search(rest)
+    if not m:
+        return rest, ""
+    return rest[: m.start()].strip(), rest[m.start():].strip()
+
+
+@lru_cache(maxsize=1)
+def _topic_table():
+    tp = data.topics()
+    table = []
+    for t in tp["topics"]:
+        single = {w for w in t["words"] if " " not in w}
+        multi = [w for w in t["words"] if " " in w]
+        table.append((t, single, multi))
+    return table
+
+
+def find_topic(text: str) -> dict | None:
+    ws = set(re.findall(r"[a-z']+", text))
+    for t, single, multi in _topic_table():
+        if ws & single or any(m in text for m in multi):
+            return t
+    return None
+
+
+@lru_cache(maxsize=None)
+def request_for_need(need: str) -> str | None:
+    """A concrete request that tends to meet a need (from the topic and label tables)."""
+    for t in data.topics()["topics"]:
+        if t["need"] == need:
+            return t["request"]
+    return None
+
+
+def _default() -> dict:
+    return data.topics()["default"]
+
+
+CHORE_NOUNS = {"dishes": "do the dishes", "washing up": "do the washing up", "laundry": "do the laundry", "washing": "do the washing",
+               "cooking": "do the cooking", "cleaning": "do the cleaning", "housework": "do the housework", "chores": "do the chores",
+               "shopping": "do the shopping", "groceries": "get the groceries", "kids": "look after the kids", "children": "look after the children",
+               "baby": "look after the baby", "homework": "sort out homework", "dinner": "make dinner", "bins": "take out the bins",
+               "trash": "take out the trash", "rubbish": "take out the rubbish", "garbage": "take out the garbage", "bills": "sort out the bills",
+               "house": "look after the house", "garden": "do the garden", "dog": "look after the dog", "bedtime": "do bedtime",
+               "kitchen": "clean the kitchen", "bathroom": "clean the bathroom", "ironing": "do the ironing", "hoovering": "do the hoovering",
+               "vacuuming": "do the vacuuming", "packing": "do the packing", "moving": "handle the move", "planning": "do the planning",
+               "money": "sort out the money", "budget": "sort out the budget", "school run": "do the school run", "mess": "clear up the mess"}
+
+
+@dataclass
+class Turned:
+    situation: str | None = None
+    request: str | None = None
+    lemma: str | None = None
+    kind: str = "none"          # solo / passive / np / observable / keep / be / want / none
+    feeling: str | None = None
+    need: str | None = None
+
+
+# ---------------------------------------------------------------- clause turning
+
+def turn_clause(clause: str) -> Turned:
+    """Turn a clause with the partner as subject ("you never help with the dishes") into an
+    observation from the speaker's side ("I do the dishes on my own")."""
+    clause = re.split(r"[,.;!?:]| but | and then | so that | because | since | which | instead of ", clause)[0].strip()
+    toks = clause.split()
+    if len(toks) < 2:
+        return Turned()
+    subj = toks[0]
+    i = 1
+    if subj == "my" and len(toks) > 2:
+        i = 2
+    neg = past = want = progressive = False
+    be = None
+    while i < len(toks):
+        w = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if w in NEG_WORDS or w == "no" and nxt == "longer":
+            neg = True
+            i += 2 if nxt == "longer" else 1
+        elif w in SKIP:
+            i += 1
+        elif w in ("do", "does") and nxt and (nxt in NEG_WORDS or nxt in SKIP or verb_lemma(nxt)):
+            i += 1
+        elif w == "did" and nxt:
+            past = True
+            i += 1
+        elif w in ("will", "would", "can", "could", "should", "must", "might", "may", "shall"):
+            if w in ("should", "must") and nxt == "have":
+                neg = not neg
+                past = True
+                i += 2
+                continue
+            if w in ("should", "must"):
+                neg = not neg
+            i += 1
+        elif w in ("need", "needs", "have", "has", "ought", "had", "got") and nxt == "to" or w == "had" and nxt == "better":
+            neg = not neg
+            i += 2
+        elif w in ("better",):
+            neg = not neg
+            i += 1
+        elif w in ("have", "has", "had") and nxt and verb_lemma(nxt) and nxt == _vbn(verb_lemma(nxt)) and nxt != "had":
+            past = True
+            i += 1
+        elif w in ("am", "are", "is", "was", "were", "been", "being") and not be:
+            if w in ("was", "were"):
+                past = True
+            j = i + 1
+            while j < len(toks) and (toks[j] in SKIP or toks[j] in NEG_WORDS):
+                if toks[j] in NEG_WORDS:
+                    neg = True
+                j += 1
+            if j < len(toks) and toks[j].endswith("ing") and verb_lemma(toks[j]) and toks[j] not in ("being", "nothing", "something", "everything", "anything", "boring", "annoying", "amazing", "exhausting", "disgusting", "embarrassing", "interesting", "caring", "loving", "going"):
+                progressive = True
+                i = j
+                break
+            if j < len(toks) and toks[j] == "going" and j + 1 < len(toks) and toks[j + 1] == "to":
+                i = j + 2
+                continue
+            be = w
+            i = j
+            break
+        elif w in ("keep", "keeps", "kept") and nxt.endswith("ing"):
+            i += 1
+        elif w in ("go", "goes", "went") and nxt == "and":
+            i += 2
+        elif w in ("want", "wants", "wanted") and nxt == "to":
+            want = True
+            i += 2
+        elif w in ("refuse", "refuses", "refused", "fail", "fails", "failed") and nxt == "to":
+            neg = True
+            i += 2
+        elif w in ("seem", "seems", "seemed", "try", "tries", "tried", "bother", "bothers", "bothered", "care", "cares", "cared") and nxt == "to":
+            if w.startswith("seem"):
+                pass
+            i += 2
+        elif w in ("stop", "stops", "quit") and nxt.endswith("ing"):
+            i += 1
+        else:
+            break
+    if i >= len(toks):
+        if be:
+            return _turn_be([], neg, past)
+        return Turned()
+    if be:
+        return _turn_be(toks[i:], neg, past)
+    verb = toks[i]
+    lemma = verb_lemma(verb)
+    if not lemma or verb in DETS:
+        return Turned()
+    if verb != lemma and not verb.endswith("ing") and not verb.endswith("s") and verb == _past(lemma):
+        past = True
+    elif progressive and False:
+        pass
+    rest_toks = toks[i + 1:]
+    if want:
+        return _turn_want(lemma, rest_toks, neg, past)
+    return _turn_action(lemma, rest_toks, neg, past)
+
+
+def _take_np(toks: list[str]) -> tuple[list[str], list[str]]:
+    """Split a noun phrase (up to 4 tokens, stops at a preposition) off the front."""
+    np = []
+    for k, w in enumerate(toks):
+        if k > 0 and (w in PREPS or w in PARTICLES or w in ("a", "an", "the") or w in {"and", "or", "when", "while", "if", "because", "again", "then", "before", "after", "without"} or TIME_RE.match(" ".join(toks[k:]))):
+            return np, toks[k:]
+        if k >= 4:
+            return np, toks[k:]
+        np.append(w)
+    return np, []
+
+
+def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Turned:
+    tp = data.topics()
+    solo = set(tp["solo_verbs"])
+    receivers = set(tp["receiver_verbs"])
+    rphrases = tp["receiver_phrases"]
+    observ = tp["observable"]
+    fverbs = tp["faux_verbs"]
+    alternatives = tp["alternatives"]
+    rest_toks = [w for w in rest_toks if w not in {"always", "constantly", "ever", "even"}]
+    particle = ""
+    if rest_toks and rest_toks[0] in PARTICLES and not (len(rest_toks) > 1 and rest_toks[0] in PREPS and rest_toks[1] in ("me", "my")):
+        particle = rest_toks[0]
+        rest_toks = rest_toks[1:]
+    rest = " ".join(rest_toks)
+    obj_me = None
+    m = re.match(r"(?:(at|to|with|about|for|on|over|around|like|behind) )?me\b ?(.*)", rest)
+    if m:
+        obj_me = (m.group(1) or "", m.group(2))
+    obj_my = re.match(r"(?:(at|to|with|about|for|on|over|around|of) )?((?:my|our) .*)", rest)
+    alt = alternatives.get(lemma)
+    vp_rest = _tidy(_your_to_the(rest))
+
+    # "you never help (me) with the dishes" / "you never cook" -> "I ... on my own"
+    if neg and lemma in solo and not (obj_me and lemma not in ("help",) and lemma not in ("take", "pick", "walk", "drive", "bring", "join") and lemma in receivers):
+        if lemma == "help":
+            r = obj_me[1] if obj_me else rest
+            r = re.sub(r"^(?:out|around) ?", "", r) if not r.startswith("around the") else r
+            mw = re.match(r"(?:out )?with (.*)", r)
+            body = None
+            if mw:
+                np = _tidy(_your_to_the(mw.group(1)))
+                key = next((k for k in CHORE_NOUNS if re.search(rf"\b{k}\b", np)), None)
+                body = CHORE_NOUNS[key] + np.split(key, 1)[1] if key else f"take care of {np}"
+                req = (CHORE_NOUNS[key] if key else f"help me with {np}")
+            elif r and verb_lemma(r.split()[0]) and r.split()[0] not in DETS and r.split()[0] not in PREPS:
+                body = _tidy(_your_to_the(r))
+                req = body
+            else:
+                extra = _tidy(r)
+                body = "take care of things" + (f" {extra}" if extra else "")
+                req = "pick one thing at home to take on" if not extra else f"help me {extra}"
+            body_core, when = _split_time(body)
+            words_ = body_core.split()
+            vlem = verb_lemma(words_[0]) or words_[0]
+            verb_out = _past(vlem) if past else vlem
+            sit = f"I {verb_out} {' '.join(words_[1:])} on my own {when}".replace("  ", " ").strip()
+            rq = _req_time(_strip_time(req), "chores")
+            return Turned(_tidy_sent(sit), rq, lemma, "solo", "overwhelmed", "support")
+        body = rest
+        if lemma in ("come", "join", "go", "attend", "visit"):
+            body = re.sub(r"\b(?:with )?(?:me|us)\b", "", body).strip()
+            if re.match(r"(?:home|back)\b", body):
+                ob = observ.get("come")
+                return Turned(ob["text"], "text me when you're on your way home", lemma, "observable")
+            body = re.sub(r"^(?:at|for) ", "to ", body)
+            lemma_out = "go" if lemma in ("come", "join") else lemma
+        else:
+            lemma_out = lemma
+            body = re.sub(r"\bme\b", "myself", body) if lemma not in ("pick", "take", "bring") else body
+        body = _tidy(_your_to_the(body))
+        if lemma in ("take", "pick", "bring", "drive", "walk") and re.match(r"me\b", rest):
+            return _passive_me(lemma, "", particle, obj_me[1] if obj_me else "", neg, past, alt)
+        core, when = _split_time(body)
+        verb_out = _past(lemma_out) if past else lemma_out
+        sit = f"I {verb_out} {particle} {core} on my own {when}"
+        req_body = _tidy(f"{lemma} {particle} {core}")
+        if lemma in ("come", "join", "go", "attend", "visit"):
+            req_body = _tidy(f"{'come' if lemma in ('come', 'go') else lemma} {core} with me")
+            return Turned(_tidy_sent(sit), _req_time(req_body, "next"), lemma, "solo")
+        topic = find_topic(rest + " " + lemma)
+        req_body = re.sub(r"^plan things$", "plan something for us", req_body)
+        return Turned(_tidy_sent(sit), _req_time(req_body, "next" if past else topic["name"] if topic else None), lemma, "solo", "overwhelmed" if topic and topic["name"] in ("chores", "kids") else None, "support" if topic and topic["name"] in ("chores", "kids") else None)
+
+    if obj_me is not None:
+        return _passive_me(lemma, obj_me[0], particle, obj_me[1], neg, past, alt)
+
+    if neg and lemma in receivers:
+        ph = rphrases.get(lemma)
+        if ph and not obj_my:
+            return Turned(ph["neg"], None, lemma, "passive")
+        if lemma not in ("say", "tell"):
+            return _passive_me(lemma, "", particle, rest, neg, past, alt)
+
+    if lemma in ("say", "tell"):
+        body = _tidy(rest)
+        body = {"thank you": "a thank-you", "thanks": "a thank-you", "sorry": "an apology", "please": "a please"}.get(body, body)
+        if body and body not in ("a thank-you", "an apology", "a please") and not body.startswith("that "):
+            body = "that " + body if re.match(r"(?:i|you|we|it|this|my|our)\b", body) else body
+        verb_out = "heard" if past else "hear"
+        sit = f"I {'didn' + chr(39) + 't' if neg and past else 'don' + chr(39) + 't' if neg else ''} {verb_out} {body}".replace(" heard", " hear" if neg and past else " heard")
+        req = {"a thank-you": "tell me one thing you noticed I did this week", "an apology": "come back to me after an argument and talk about how it went"}.get(body) or (f"tell me {body}" if neg and body else (alt or None))
+        return Turned(_tidy_sent(sit), req, lemma, "passive")
+
+    if lemma in ("care", "think") and re.match(r"about ", rest):
+        np = _tidy(rest[6:])
+        if np.startswith(("my", "our", "how i", "what i")):
+            plural = is_plural(np.split()[-1]) or " and " in np
+            return Turned(f"{np} {'get' if plural else 'gets'} brushed aside", "ask me tonight what's been on my mind", lemma, "np", "hurt", "to matter")
+
+    if lemma in fverbs and obj_my and fverbs[lemma].get("my"):
+        np_toks, tail = _take_np(obj_my.group(2).split())
+        np = " ".join(np_toks)
+        plural = is_plural(np_toks[-1])
+        tpl = fverbs[lemma]["my"]
+        go = ("went" if past else ("go" if plural else "goes"))
+        get = _get(False, past, plural)
+        sit = tpl.format(np=np, go=go, get=get) + (" " + _tidy(" ".join(tail)) if tail else "")
+        return Turned(_tidy_sent(sit), alt, lemma, "np")
+
+    # a thing as object: "you leave your clothes on the floor" -> "clothes get left on the floor"
+    if rest_toks and lemma not in ("have", "be", "do", "make", "get", "want", "like", "love", "need", "think", "know", "feel", "seem", "act", "look", "sound", "treat", "let", "try", "go", "come", "say", "tell", "talk", "play") and (rest_toks[0] in DETS or rest_toks[0] in ("money", "stuff", "things", "dishes", "clothes", "shoes", "socks", "food", "time") or (is_noun(rest_toks[0]) and rest_toks[0] not in PREPS and not verb_lemma(rest_toks[0]) == rest_toks[0] and rest_toks[0] not in PARTICLES)):
+        np_toks, tail = _take_np(rest_toks)
+        np_toks = [w for w in np_toks if w not in ("all", "every")] or np_toks
+        if np_toks and np_toks[0] in ("your", "his", "her", "their"):
+            np_toks = np_toks[1:] if is_plural(np_toks[-1]) else ["the"] + np_toks[1:]
+        if np_toks and not (len(np_toks) == 1 and np_toks[0] in ("it", "them", "this", "that", "him", "her", "us")):
+            np = " ".join(np_toks)
+            plural = is_plural(np_toks[-1]) or np_toks[0] in ("these", "those")
+            tail_s = _tidy(_your_to_the(" ".join(tail)))
+            if not particle and tail and tail[0] in PARTICLES and tail[0] not in PREPS:
+                particle, tail_s = tail[0], _tidy(" ".join(tail[1:]))
+            sit = f"{np} {_get(neg, past, plural)} {_vbn(lemma)} {particle} {tail_s}"
+            req = None
+            if neg:
+                req = _req_time(_strip_time(_tidy(f"{lemma} {particle} {np} {tail_s}")), (find_topic(np) or {}).get("name"))
+            else:
+                req = alt
+            return Turned(_tidy_sent(sit), req, lemma, "np")
+
+    if neg and lemma not in ("be", "have"):
+        ob = observ.get(lemma)
+        if ob and (not ob.get("words") or any(w in rest_toks + [particle] for w in ob["words"])):
+            return Turned(ob["text"], None, lemma, "observable")
+        return Turned(None, _req_time(_strip_time(_tidy(f"{lemma} {particle} {vp_rest}")), None) if lemma not in ("care", "love", "like", "want", "know", "understand", "think", "respect", "trust", "mean", "get", "have", "appreciate", "notice", "seem", "feel") else None, lemma, "none")
+
+    ob = observ.get(lemma)
+    if ob and (not ob.get("words") or any(w in rest_toks + [particle] for w in ob["words"])):
+        return Turned(ob["text"], alt, lemma, "observable")
+
+    # last resort: keep the user's words, absolutes removed
+    if lemma in ("have", "be", "do", "make", "get", "think", "act", "treat", "seem", "look", "like", "love", "want", "know", "feel"):
+        return Turned(None, alt, lemma, "none")
+    verb_out = _past(lemma) if past else lemma
+    sit = f"you {verb_out} {particle} {vp_rest}"
+    return Turned(_tidy_sent(sit), alt, lemma, "keep")
+
+
+def _passive_me(lemma: str, prep: str, particle: str, rest: str, neg: bool, past: bool, alt: str | None) -> Turned:
+    tp = data.topics()
+    fverbs = tp["faux_verbs"]
+    rphrases = tp["receiver_phrases"]
+    if rest and rest.split()[0] in PARTICLES and not particle:
+        particle, rest = rest.split()[0], " ".join(rest.split()[1:])
+    rest_t = _tidy(_your_to_the(rest))
+    if lemma in fverbs and "me" in fverbs[lemma]:
+        sit = fverbs[lemma]["me"]
+        if neg:
+            return Turned(None, alt, lemma, "none")
+        keep, when = _split_time(rest_t)
+        if when and when not in sit:
+            sit += " " + when
+        vbn = _vbn(lemma)
+        feeling = need = None
+        if vbn in data.unmet_feelings():
+            feeling, need = vbn, {"embarrass": "respect", "humiliate": "respect", "hurt": "kindness"}.get(lemma)
+        elif vbn in data.faux_map():
+            feeling, need = data.faux_map()[vbn]["feelings"][0], data.faux_map()[vbn]["needs"][0]
+        return Turned(sit, alt, lemma, "passive", feeling, need)
+    if lemma in rphrases:
+        ph = rphrases[lemma]["neg" if neg else "pos"]
+        return Turned(ph, None if neg else alt, lemma, "passive")
+    if lemma in ("tell", "say", "show", "ask") and not neg and not rest_t:
+        return Turned(None, alt, lemma, "none")
+    if lemma in ("tell",):
+        body = rest_t
+        body = "that " + body if re.match(r"(?:i|you|we|it|this|my|our|she|he|they)\b", body) else body
+        body = re.sub(r"^(?:anything|things)$", "about things", body)
+        sit = f"I {'don' + chr(39) + 't hear' if neg and not past else 'didn' + chr(39) + 't hear' if neg else 'heard' if past else 'hear'} {body}"
+        req = f"tell me {rest_t}" if neg else alt
+        return Turned(_tidy_sent(sit), req, lemma, "passive")
+    if lemma in ("make", "let", "have", "want", "need", "expect", "leave", "care", "love", "like", "understand", "know", "get", "respect", "appreciate", "value"):
+        if lemma == "leave" and not rest_t:
+            return Turned("I'm left on my own", alt, lemma, "passive")
+        return Turned(None, alt, lemma, "none")
+    vbn = _vbn(lemma)
+    sit = f"I {_get(neg, past)} {vbn} {prep} {particle} {rest_t}"
+    req = None
+    if neg:
+        req = _req_time(_strip_time(_tidy(f"{lemma} {prep + ' ' if prep else ''}me {particle} {rest_t}")), "next" if past else None)
+    else:
+        req = alt
+    return Turned(_tidy_sent(sit), req, lemma, "passive")
+
+
+def _turn_want(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Turned:
+    body = _tidy(_your_to_the(" ".join(rest_toks)))
+    body = re.sub(r"\b(?:with me|with us)\b", "", body).strip()
+    vp = _tidy(f"{lemma} {body}")
+    if neg:
+        sit = f"I {'suggested' if past else 'suggest'} we {vp} and the answer {'was' if past else 'is'} no"
+        return Turned(_tidy_sent(sit), _req_time(f"{vp} with me", "plans"), lemma, "want", "disappointed", "connection")
+    return Turned(None, None, lemma, "none")
+
+
+def _turn_be(comp: list[str], neg: bool, past: bool) -> Turned:
+    labels = data.blame()["labels"]
+    c = " ".join(w for w in comp if w not in SKIP and w not in ("such", "a", "an", "being", "acting", "the", "most", "very", "like", "too"))
+    if re.search(r"\blistener\b", c):
+        return Turned("I'm talking and it seems my words don't land", "listen for five minutes tonight before answering", "listen", "be", "frustrated", "to be heard")
+    for lab, info in sorted(labels.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(lab)}\b", c):
+            return Turned(info["situation"], info["request"], lab, "label", info["feeling"], info["need"])
+    if re.search(r"\b(?:late|on time|punctual|never on time)\b", c) or (neg and "time" in c):
+        return Turned("I waited past the time we agreed" if past else "I wait past the time we agreed",
+                      "text me as soon as you know you'll be late", "late", "be", "frustrated", "reliability")
+    if re.search(r"\b(?:on (?:your|the|that) (?:phone|laptop|computer|ipad|tablet)|glued to|scrolling|gaming|playing)\b", c):
+        return Turned("the phone comes out while we're together", "put our phones in another room during dinner tonight", "phone", "be", "lonely", "connection")
+    if re.search(r"\b(?:home|around|there|here|out|away|busy|working|at work|at the office|gone|with (?:your|his|her) friends|out with)\b", c):
+        return Turned("I spent the evening on my own" if past else "I spend the evenings on my own", "set aside one evening this week just for us", "away", "be", "lonely", "connection")
+    if re.search(r"\b(?:listening|paying attention|interested)\b", c):
+        return Turned("I'm talking and it seems my words don't land", "listen for five minutes tonight before answering", "listen", "be", "frustrated", "to be heard")
+    if re.search(r"\b(?:there for me|supportive|helping|help)\b", c):
+        return Turned("I handle things on my own", "ask me what would help this week", "support", "be", "lonely", "support")
+    return Turned()
+
+
+def _strip_time(s: str) -> str:
+    s = FUTURE_OR_PAST_TIME.sub(" ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _req_time(body: str, topic: str | None) -> str:
+    body = _tidy(body)
+    if not body:
+        return body
+    if re.search(r"\b(?:tonight|today|tomorrow|this (?:week|weekend|evening)|next time|on (?:\w+day)|at (?:dinner|the weekend)|before (?:dinner|bed|work|we)|after (?:dinner|work|school|an argument)|when)\b", body):
+        return body
+    if topic == "next":
+        return body + " next time"
+    if topic in ("chores", "listening", "phone", "affection", "care"):
+        return body + " tonight"
+    if topic in ("plans",):
+        return body + " this weekend"
+    return body + " this week"
+
+
+def _tidy_sent(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip(" ,.")
+    s = re.sub(r"\bme me\b", "me", s)
+    return s
+
+
+# ---------------------------------------------------------------- whole-sentence logic
+
+CLAUSE_PATTERNS = [
+    # "I feel like you ..." / "I feel that you ..."
+    re.compile(rf"\bi (?:\w+ )?(?:feel|felt|get the feeling|have the feeling)(?: like| that| as if| as though)? ((?:{PARTNER}) .*)"),
+    # "when you ...", "every time you ..." (subordinate observation)
+    re.compile(rf"\b(?:when|whenever|every time|each time|if|how|the way|after|because|since|that) ({PARTNER} .*)"),
+    # "sick of you leaving ..."
+    re.compile(r"\b(?:sick|tired|fed up|done) (?:of|with) (you(?:r)? .*)"),
+    # "why can't you ..." -> negated
+    re.compile(r"\bwhy (?:(?:can|will|would|could|do|does|did) not|can not) (you .*)"),
+]
+
+
+def _clause_from_why(t: str) -> str | None:
+    m = re.search(r"\bwhy (can not|will not|would not|could not|do not|does not|did not) (you|he|she) (.*)", t)
+    if m:
+        return f"{m.group(2)} {'did not' if m.group(1).startswith('did') else 'do not'} {m.group(3)}"
+    m = re.search(r"\bcan not (you|he|she) (?:ever |just |even |for once )*(.*)", t)
+    if m:
+        return f"{m.group(1)} do not {m.group(2)}"
+    m = re.search(r"\b(?:can|could) (you|he|she) (?:ever |just |even |for once |at least |just once )+(.*)", t)
+    if m:
+        return f"{m.group(1)} do not {m.group(2)}"
+    m = re.search(r"\bwhy (do|does|did|are|is|were|was|would|must|have) (you|he|she) (.*)", t)
+    if m:
+        aux = m.group(1)
+        if aux in ("are", "is", "were", "was"):
+            return f"{m.group(2)} {aux} {m.group(3)}"
+        return f"{m.group(2)} {m.group(3)}"
+    m = re.search(r"\bdo (you|he|she) (?:even|ever) (\w+)(.*)", t)
+    if m:
+        return f"{m.group(1)} do not {m.group(2)}{m.group(3)}"
+    m = re.search(r"\bhow (?:many times|often) do i (?:have|need) to (?:tell|ask|remind) (?:you|him|her) (?:to )?(.*)", t)
+    if m:
+        return f"you do not {m.group(1)}"
+    m = re.search(r"\b(?:is it|would it kill you|how hard is it|how hard can it be) (?:so |that |too )?(?:hard |difficult |much )?(?:to ask )?(?:for you )?to (.*)", t)
+    if m:
+        return f"you do not {m.group(1)}"
+    return None
+
+
+def _clause_from_commands(t: str) -> str | None:
+    m = re.search(r"(?:^|[,.!] |\byou (?:need|have|had better|better|should|must) (?:to )?)(?:just )?(?:stop|quit) (\w+ing)(.*)", t)
+    if m:
+        return f"you {m.group(1)}{m.group(2)}"
+    m = re.search(rf"\b({PARTNER}) (should have|should not have|should|need to|needs to|have to|has to|must|ought to|had better|better) (.*)", t)
+    if m:
+        return f"{m.group(1)} {m.group(2)} {m.group(3)}"
+    return None
+
+
+def _clause_for(t: str) -> tuple[str | None, str | None]:
+    """(clause with partner as subject, or None), (speaker clause like 'i clean up', or None)."""
+    m = re.search(r"\b(?:i am|it is|it was|i was) (?:always |the only one |forever |)(?:the (?:only )?one|always me|me|the one) (?:who|that) (?:has to |have to |ends up |always )*(\w+)(.*)", t)
+    if m:
+        return None, _first_person(m.group(1), m.group(2))
+    m = re.search(r"\bi (?:always |constantly |)(?:have to|end up|am stuck|get stuck) (?:doing )?(\w+)(.*)", t)
+    if m:
+        return None, _first_person(m.group(1), m.group(2))
+    m = re.search(r"\bwhile i (?:\w+ )?(do|clean|cook|handle|work|pay|look after|take care of|sort|deal with)(.*)", t)
+    if m:
+        return None, _first_person(m.group(1), m.group(2))
+    for pat in CLAUSE_PATTERNS[:1]:
+        m = pat.search(t)
+        if m:
+            return m.group(1), None
+    c = _clause_from_why(t)
+    if c:
+        return c, None
+    c = _clause_from_commands(t)
+    if c:
+        return c, None
+    for pat in CLAUSE_PATTERNS[1:3]:
+        m = pat.search(t)
+        if m:
+            g = m.group(1)
+            if g.startswith("your "):
+                g = "you " + g[5:]
+            return g, None
+    m = re.search(rf"\b(?:because of|thanks to) (?:you|him|her),? (.*)", t) or re.search(r"\b(?:it is|that is|this is|it was) (?:all |entirely |totally |)(?:your|his|her) fault (?:that )?(.*)", t)
+    if m and m.group(1).strip():
+        return None, m.group(1)
+    for m in re.finditer(rf"\b({PARTNER}) (?!make|makes|made|drive|drives|drove|know|see|ever|piss|get on)", t):
+        before = t[max(0, m.start() - 12):m.start()]
+        if re.search(r"\b(?:thank|love|if|could|would|can|will|do|did|are|have)\s*$", before):
+            continue
+        return t[m.start():], None
+    return None, None
+
+
+def _first_person(verb: str, rest: str) -> str:
+    lemma = verb_lemma(verb) or verb
+    rest = _tidy(re.split(r"[,.;!?]| while | and you | but ", rest)[0])
+    rest = re.sub(r"\b(?:all|every|single)\b", "", rest)
+    if lemma == "have":
+        return _tidy_sent(f"I {rest} on my own")
+    return _tidy_sent(f"I {lemma} {rest} on my own")
+
+
+def _explicit_feeling(t: str) -> str | None:
+    inv = data.unmet_feelings()
+    syn = data.feeling_synonyms()
+    pats = [r"\bi (?:feel|felt|am feeling|was feeling|am|was|get|got|am getting|feel so|have been|am just|am so|am really|am completely)(?: (?:so|really|very|completely|totally|a bit|a little|kind of|just|getting|incredibly|absolutely|pretty|quite|sick and))* ([a-z-]+(?: [a-z]+)?)",
+            r"\b(?:make|makes|made|making) me (?:feel )?(?:so |really |very |totally |completely |a bit |such )*([a-z-]+(?: [a-z]+)?)",
+            r"\bleaves? me (?:feeling )?(?:so |really |very |totally )*([a-z-]+(?: [a-z]+)?)"]
+    for p in pats:
+        for m in re.finditer(p, t):
+            cand = m.group(1)
+            for c in (cand, cand.split()[0]):
+                c2 = syn.get(c, c)
+                if c2 in inv:
+                    return c2
+    if re.search(r"\b(?:drive|drives|drove|driving) me (?:crazy|mad|nuts|insane|up the wall)|\b(?:piss|pisses|pissed) me off|\bsick (?:and tired )?of\b|\bfed up\b", t):
+        return "frustrated"
+    if re.search(r"\bstress(?:es|ed)? me out\b", t):
+        return "stressed"
+    return None
+
+
+def _faux_in(problems: list[Problem]) -> str | None:
+    fm = data.faux_map()
+    for p in problems:
+        if p.kind == "faux_feeling" and p.span in fm:
+            return p.span
+    return None
+
+
+def _focus(text: str, t_full: str) -> str:
+    """The sentence most worth rewriting (the one with the most problems)."""
+    sents = sentences(text)
+    if len(sents) <= 1:
+        return t_full
+    best, score = expand(sents[0]), -1
+    for s in sents:
+        a = analyse(s)
+        sc = len(a.problems) + (2 if a.blaming else 0)
+        if sc > score:
+            best, score = expand(s), sc
+    return best
+
+
+class RuleRewriter:
+    """The default, rule-based rewriter. Offline, deterministic."""
+
+    def rewrite(self, text: str) -> Rewrite:
+        try:
+            return self._rewrite(text)
+        except Exception:  # never let odd input break a conversation
+            raw = clean(text)
+            return Rewrite(text=raw, blaming=False, problems=[])
+
+    def _rewrite(self, text: str) -> Rewrite:
+        a: Analysis = analyse(text)
+        if not a.blaming:
+            return Rewrite(text=a.text, blaming=False, problems=a.problems)
+        t_full = expand(a.text)
+        t = _focus(a.text, t_full)
+        clause, speaker = _clause_for(t)
+        turned = Turned()
+        if clause:
+            turned = turn_clause(clause)
+        situation = turned.situation
+        if speaker and not situation:
+            situation = speaker
+        faux = _faux_in(a.problems)
+        fm = data.faux_map()
+        tp = data.topics()
+        label_info = None
+        for p in a.problems:
+            if p.kind == "label":
+                for lab, info in sorted(data.blame()["labels"].items(), key=lambda kv: -len(kv[0])):
+                    if re.search(rf"\b{re.escape(lab)}\b", p.span):
+                        label_info = info
+                        break
+            if label_info:
+                break
+        topic = find_topic(clause or speaker or t) or find_topic(t_full) or None
+        dflt = _default()
+        if not situation:
+            if faux and faux in tp.get("faux_situations", {}):
+                situation = tp["faux_situations"][faux]
+            elif label_info:
+                situation = label_info["situation"]
+            elif topic:
+                situation = topic["situation"]
+            else:
+                situation = dflt["situation"]
+        feeling = (_explicit_feeling(t_full) or (fm[faux]["feelings"][0] if faux else None) or turned.feeling
+                   or (label_info or {}).get("feeling") or (topic or {}).get("feeling") or dflt["feeling"])
+        need = ((fm[faux]["needs"][0] if faux else None) or turned.need or (label_info or {}).get("need")
+                or (topic or {}).get("need") or dflt["need"])
+        request = (turned.request or (label_info or {}).get("request") or (request_for_need(need) if faux else None)
+                   or (topic or {}).get("request") or request_for_need(need) or dflt["request"])
+        request = _safe_request(request, topic, label_info)
+        situation = _recase(_finish_situation(situation), a.text)
+        request = _recase(request, a.text)
+        suggestion = compose(feeling, situation, need, request)
+        return Rewrite(text=a.text, blaming=True, problems=a.problems, suggestion=suggestion,
+                       feeling=_norm_feeling(feeling), need=need, request=_norm_request(request))
+
+
+BAD_REQ = re.compile(r"\b(?:not|never|stop|quit|no longer|don't|do not|always|ever)\b|n't\b")
+
+
+def _safe_request(req: str, topic: dict | None, label_info: dict | None) -> str:
+    if not req or BAD_REQ.search(req) or len(req.split()) < 2:
+        req = (label_info or {}).get("request") or (topic or {}).get("request") or _default()["request"]
+    return req
+
+
+def _finish_situation(s: str) -> str:
+    s = _tidy(s)
+    s = re.sub(r"\b(?:do|does) not\b", "don't", s)
+    s = re.sub(r"\bdid not\b", "didn't", s)
+    s = re.sub(r"\bis not\b", "isn't", s)
+    s = re.sub(r"\bare not\b", "aren't", s)
+    s = re.sub(r"\bcan not\b", "can't", s)
+    s = re.sub(r"\bwill not\b", "won't", s)
+    s = re.sub(r"\b(we|they|you) are\b", r"\1're", s)
+    return _cap_i(s)
+
+
+def _recase(s: str, original: str) -> str:
+    """Restore capitals of names the user wrote ("Sarah", "Friday")."""
+    caps = {}
+    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)\b", original):
+        w = m.group(1)
+        if w.lower() not in ("i",) and m.start() > 0:
+            caps[w.lower()] = w
+    if not caps:
+        return s
+    return re.sub(r"\b[a-z]+\b", lambda m: caps.get(m.group(0), m.group(0)), s)
+
+
+# ---------------------------------------------------------------- compose
+
+def _norm_feeling(f: str) -> str:
+    f = clean(f).lower().strip(" .,!?")
+    f = re.sub(r"^(?:i (?:feel|felt|am|'m|am feeling)|i'm|feeling|feel)\s+", "", f)
+    f = re.sub(r"^(?:so|really|very|quite|a bit|a little|kind of|pretty)\s+", "", f)
+    syn = data.feeling_synonyms()
+    return syn.get(f, f)
+
+
+def _norm_request(r: str) -> str:
+    r = clean(r).strip()
+    r = re.sub(r"(?i)^(?:would|will|could|can) you (?:be willing to |please |maybe |possibly )?", "", r)
+    r = re.sub(r"(?i)^(?:please |i (?:want|need|would like|'d like) you to |i wish you would |maybe |just )+", "", r)
+    r = r.strip(" .!?")
+    r = re.sub(r",? please$", "", r)
+    if r[:1].isupper() and not r.startswith(("I ", "I'")):
+        r = r[0].lower() + r[1:]
+    return _cap_i(r)
+
+
+def compose(feeling: str, situation: str, need: str, request: str) -> str:
+    """Build the I-statement; tidies pronouns, case and punctuation of each part."""
+    f = _norm_feeling(feeling or "") or _default()["feeling"]
+    s = clean(situation or "").strip(" .!?,")
+    s = re.sub(r"(?i)^(?:when|whenever|every time)\s+", "", s)
+    if re.match(r"(?i)(?:you|your|he|she)\b", s):
+        t = turn_clause(expand(s))
+        if t.situation:
+            s = t.situation
+    if s[:1].isupper() and not re.match(r"I\b|I'", s):
+        s = s[0].lower() + s[1:]
+    s = _cap_i(s) or _default()["situation"]
+    n = clean(need or "").lower().strip(" .!?,")
+    n = re.sub(r"^(?:because )?(?:i (?:need|needed|want|would like)|need)\s+", "", n)
+    n = data.need_synonyms().get(n, n) or _default()["need"]
+    r = _norm_request(request or "") or _default()["request"]
+    return f"I feel {f} when {s}, because I need {n}. Would you be willing to {r}?"
+
+
+_default_rewriter: Rewriter = RuleRewriter()
+
+
+def set_rewriter(rewriter: Rewriter | None) -> None:
+    """Swap the rewriter used by `rewrite` (None restores the rule-based default)."""
+    global _default_rewriter
+    _default_rewriter = rewriter or RuleRewriter()
+
+
+def get_rewriter() -> Rewriter:
+    return _default_rewriter
+
+
+def rewrite(text: str) -> Rewrite:
+    return _default_rewriter.rewrite(text)
