@@ -100,9 +100,10 @@ def couple_only(store: Store, discord_user_ids: list[str]) -> bool:
     if len(person_ids) > 2:
         return False
     if len(person_ids) == 2:
-        a, b = sorted(person_ids)
-        person = store.get(PEOPLE, a) or {}
-        return person.get("partner") == b
+        a, b = (store.get(PEOPLE, p) or {} for p in sorted(person_ids))
+        if a.get("couple") and a.get("couple") == b.get("couple"):
+            return True
+        return bool(a.get("partner")) and a.get("partner") == b.get("id")
     return True
 
 
@@ -297,7 +298,16 @@ class _Backbone:
             except discord.HTTPException as exc:
                 log.info("could not clear buttons on interaction %s: %s", interaction.id, type(exc).__name__)
         try:
-            deliveries = await self.runtime.handle(event_from_button(
+            deliveries = []
+            if in_guild:  # the engine keeps who is in a couple's group up to date (an outsider unlinks it)
+                readers = await self.channel_readers(interaction.channel)
+                if readers is not None:
+                    deliveries += await self.runtime.handle(members_event(
+                        interaction_id=interaction.id, user=interaction.user, channel_id=interaction.channel_id,
+                        guild_id=interaction.guild_id, readers=readers, now=self.now(),
+                        title=getattr(interaction.channel, "name", "") or "",
+                    ), local=PLATFORM)
+            deliveries += await self.runtime.handle(event_from_button(
                 interaction_id=interaction.id, user=interaction.user, channel_id=interaction.channel_id,  # type: ignore[arg-type]
                 guild_id=interaction.guild_id, key=key, now=self.now(),
                 title=getattr(interaction.channel, "name", "") or "",
