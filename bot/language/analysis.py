@@ -131,10 +131,9 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]]) -> str | None:
 
 
 def _span(s: str, end: int) -> str:
-    seg = s[:end]
-    if end < len(s) and s[end - 1:end + 1].isalnum():
-        seg = seg.rsplit(" ", 1)[0]
-    seg = re.split(r"[,.;!?]", seg)[0]
+    seg = re.split(r"[,.;!?]| but | because | when | and then ", s)[0]
+    if len(seg) > 60:
+        seg = seg[:60].rsplit(" ", 1)[0]
     return seg.strip()
 
 

@@ -1,0 +1,134 @@
+"""Check-in helpers: feelings that fit a scale, and one-sentence reflections."""
+from __future__ import annotations
+
+import re
+
+from . import data
+from .text import clean
+
+_FAMILY = r"(?:mum|mom|mother|dad|father|sister|brother|boss|partner|husband|wife|boyfriend|girlfriend|friend|kids|son|daughter|team|manager|family|parents)"
+_TOPICS = [
+    (re.compile(r"\b(?:work|job|office|shift|meeting|meetings|deadline|deadlines)\b"), "work"),
+    (re.compile(r"\b(?:kids|children|the baby)\b"), "the kids"),
+    (re.compile(r"\b(?:exam|exams|school|uni|university|class)\b"), "studying"),
+    (re.compile(r"\b(?:argument|fight|row|quarrel)\b"), "the argument"),
+    (re.compile(r"\b(?:traffic|commute|train|bus)\b"), "the journey"),
+    (re.compile(r"\b(?:doctor|hospital|illness|sick|pain)\b"), "the health worries"),
+    (re.compile(r"\b(?:money|bills|rent|debt)\b"), "the money worries"),
+]
+_NEGATED = re.compile(r"\b(?:not|never|no|n't|hardly|barely)\s+(?:\w+\s+)?$")
+
+
+def _scale(scale: object) -> int:
+    try:
+        s = int(scale)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 3
+    return min(5, max(1, s))
+
+
+def feelings_for_scale(scale: int, n: int = 8) -> list[str]:
+    """Feelings from the inventory that fit a 1..5 scale, most useful first."""
+    s = _scale(scale)
+    n = max(0, int(n) if isinstance(n, int) else 8)
+    suggested = list(data.load("feelings")["scale_suggestions"][s])
+    groups = data.feelings_by_group()
+    if s <= 2:
+        extra = [w for i in ("moderate", "mild", "strong") for w in groups["unmet"][i]]
+    elif s >= 4:
+        extra = [w for i in ("moderate", "mild", "strong") for w in groups["met"][i]]
+    else:
+        extra = groups["unmet"]["mild"] + groups["met"]["mild"]
+    out: list[str] = []
+    for w in suggested + extra:
+        if w not in out:
+            out.append(w)
+        if len(out) >= n:
+            break
+    return out
+
+
+def normalise_feeling(word: str) -> str | None:
+    """An inventory feeling for a word (synonyms and faux feelings mapped), or None."""
+    w = clean(word, limit=60).lower().strip(" .,!?")
+    w = re.sub(r"^(?:i (?:feel|felt|am|was)|i'm|feeling|feel|so|really|very|quite|a bit|a little|kind of)\s+", "", w)
+    w = re.sub(r"^(?:so|really|very|quite|a bit|a little|kind of)\s+", "", w)
+    if w in data.feeling_inventory():
+        return w
+    syn = data.feeling_synonyms().get(w)
+    if syn:
+        return syn
+    faux = data.faux_map().get(w)
+    if faux:
+        return faux["feelings"][0]
+    return None
+
+
+def _found_in(text: str) -> list[str]:
+    t = clean(text, limit=4000).lower()
+    if not t:
+        return []
+    cands = list(data.feeling_inventory()) + list(data.feeling_synonyms()) + list(data.faux_map())
+    hits: list[tuple[int, str]] = []
+    for w in sorted(cands, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(w)}\b", t):
+            if _NEGATED.search(t[max(0, m.start() - 20):m.start()]):
+                continue
+            if any(a <= m.start() < b for a, b, _ in [(p, p + len(x), x) for p, x in hits]):
+                continue
+            hits.append((m.start(), w))
+    hits.sort()
+    out = []
+    for _, w in hits:
+        f = normalise_feeling(w)
+        if f and f not in out and f not in ("okay",):
+            out.append(f)
+    return out
+
+
+def _fits(feeling: str, s: int) -> bool:
+    if s <= 2:
+        return feeling in data.unmet_feelings()
+    if s >= 4:
+        return feeling in data.met_feelings()
+    return True
+
+
+_DEFAULTS = {1: ["drained", "low"], 2: ["tired", "low"], 3: ["okay", "a little unsettled"], 4: ["content", "calm"], 5: ["happy", "grateful"]}
+
+
+def reflect(text: str, scale: int, chosen: list[str] | None = None) -> str:
+    """One sentence reflecting feelings back, from the person's words and chosen feelings. Never advice."""
+    s = _scale(scale)
+    picked: list[str] = []
+    for c in chosen or []:
+        if not isinstance(c, str):
+            continue
+        f = normalise_feeling(c)
+        if f and f not in picked:
+            picked.append(f)
+    for f in _found_in(text or ""):
+        if f not in picked and _fits(f, s):
+            picked.append(f)
+    if not picked:
+        picked = list(_DEFAULTS[s])
+    elif len(picked) == 1 and not chosen:
+        pass
+    cleaned = clean(text or "", limit=4000).lower()
+    subject = "it"
+    for pat, phrase in _TOPICS:
+        if pat.search(cleaned):
+            subject = phrase
+            break
+    first = picked[0]
+    second = picked[1] if len(picked) > 1 else None
+    if second:
+        soft = "a bit " if s <= 3 and not second.startswith("a ") else ""
+        feelings = f"{first} and {soft}{second}"
+    else:
+        feelings = first
+    if subject == "it":
+        if s >= 4:
+            return f"It sounds like today left you feeling {feelings}."
+        return f"That sounds like it left you feeling {feelings}."
+    return f"It sounds like {subject} left you feeling {feelings}."
