@@ -32,6 +32,10 @@ NOTICES = frozenset(
         "boundary_proposed",
         "boundary_agreed",
         "boundary_revisit",
+        "boundary_talk",
+        "boundary_removed",
+        "group_unlinked",
+        "heads_up",
         "nudge",
     }
 )
