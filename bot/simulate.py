@@ -194,3 +194,12 @@ def simulate(script_path: Path, data_dir: Path, settings: Settings | None = None
 
 # The scheduler registers a factory here: (runtime, clock) -> tick function.
 TICKER_FACTORIES: list[Callable[[Runtime, FakeClock], Callable[[], list[Delivery]]]] = []
+
+
+def _scheduler_ticker(runtime: Runtime, clock: FakeClock) -> Callable[[], list[Delivery]]:
+    from bot.scheduler.sim import make_ticker  # imported late: the scheduler imports the runtime too
+
+    return make_ticker(runtime, clock)
+
+
+TICKER_FACTORIES.append(_scheduler_ticker)
