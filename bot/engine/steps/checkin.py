@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import secrets
 from datetime import datetime
 
-from bot.engine.actions import Address, SendMessage
-from bot.engine.confidentiality import create_share
+from bot.engine.actions import Address
 from bot.engine.context import TurnContext
+from bot.engine.couples import deliver_share, first_name, heads_up, partner_of, reachable
 from bot.engine.hooks import HookResult, hook
 from bot.engine.timeparse import zone_of
 from bot.language import feelings_for_scale, reflect
@@ -95,20 +94,24 @@ def save_private(ctx: TurnContext) -> HookResult:
 @hook("save_checkin_shared", sets=("share_note",))
 def save_shared(ctx: TurnContext) -> HookResult:
     record = _save(ctx, shared=True)
-    partner = ctx.person.get("partner")
+    partner = partner_of(ctx.store, ctx.person)
     preview = str(ctx.vars.get("preview") or _preview(ctx))
-    if not partner:
+    if partner is None:
         return HookResult(vars={"share_note": (
             "You're not paired with your partner yet, so I've noted that you're happy to share this one. "
             "Once you pair (/pair), I won't send old check-ins without asking again."
         )})
-    share_id = f"{ctx.person_id}:{secrets.token_hex(6)}"
-    create_share(
-        ctx.store, share_id=share_id, owner=ctx.person_id, audience=Address.person(partner),
-        text=preview, item={"table": CHECKINS, "key": record["key"]}, now=ctx.clock.now(),
+    # The consent step: the person saw `preview` exactly and tapped Share.
+    share, message = deliver_share(
+        ctx.store, owner=ctx.person, audience=Address.person(partner["id"]), text=preview, kind="checkin",
+        item={"table": CHECKINS, "key": record["key"]}, now=ctx.clock.now(),
     )
-    message = SendMessage(to=Address.person(partner), text=preview, share_id=share_id)
-    return HookResult(actions=[message], vars={"share_note": "I've shared it, exactly as you saw it."})
+    actions = [message, *heads_up(ctx.store, ctx.person, scale_of(ctx), ctx.clock.now(), ctx.rng)]
+    note = "I've shared it, exactly as you saw it."
+    if not reachable(ctx.store, partner["id"]):
+        note = (f"I can't reach {first_name(partner)} right now (they may have paused or blocked me), so it isn't delivered yet. "
+                "It's saved, and they'll find it under /shared when they're back.")
+    return HookResult(actions=actions, vars={"share_note": note})
 
 
 @hook("history", sets=("history",))
