@@ -44,7 +44,7 @@ ABSOLUTE_RE = re.compile(r"\b(?:always|never|constantly|every single time|every 
 POLITE_Q = re.compile(r"^(?:could|would|can|will|do|did|are|have|shall|may|might|is|was|were|does|should) (?:you|we|i|he|she)\b")
 FAIR_FRAME = re.compile(r"\bi (?:feel|felt|am feeling|was feeling|get|got|am|was|become|became)(?: (?:so|really|very|a bit|a little|quite|kind of|pretty|rather|sometimes|often|getting))* (\w+(?: \w+)?) (?:when|whenever|if|because|that|about|after|as)\b")
 KIND_OVERRIDE = re.compile(r"\byou (?:do not|did not|will not|never) (?:have to|need to|need|fail to|cease to|stop (?:making|surprising|amazing|supporting|caring)|let me down|disappoint|forget (?:my|our|to (?:say|tell|bring|kiss|hug|call|text))|miss a|judge|complain|give up|hesitate)\b"
-                           r"|\byou (?:can not|could not) (?:imagine|believe|know how)\b|\bif you (?:do not|did not) mind\b|\bnever (?:fails? to|let me down)\b|\bnever gets? old\b")
+                           r"|\byou (?:can not|could not) (?:imagine|believe|know how)\b|\bif you (?:do not|did not) mind\b|\bnever (?:fails? to|let me down)\b|\bnever gets? old\b|\bnever (?:get|got|gets|grow|grew) (?:tired|bored|sick) of\b|\bcould never (?:thank|repay|ask for)\b")
 CONTEMPT_Q = re.compile(r"\b(?:why (?:can not|will not|would not|could not|do not|did not) you|why (?:do|did|would|are|were|does|is|must|have) (?:you|he|she) (?:always|never|keep|have to|insist|think|act|even|even bother|bother|constantly|ignore|treat|make|do this|do that)|"
                         r"why (?:do|does|did) (?:you|he|she) (?:not|never) |do you (?:even|ever) (?:care|listen|think|notice|try|love)|how (?:many times|often) do i (?:have|need) to|"
                         r"what is (?:wrong|the matter) with you|who do you think you are|are you (?:kidding|serious|deaf|blind|stupid|crazy|insane|for real|even listening)|"
@@ -53,7 +53,7 @@ CONTEMPT_Q = re.compile(r"\b(?:why (?:can not|will not|would not|could not|do no
 YOU_SHOULD_RE = re.compile(r"\b(?:you|he|she) (?:should|should not|need to|needs to|have to|has to|must|ought to|had better|better|have got to|are going to have to)\b"
                            r"|^(?:stop|quit) \w+ing\b|[,.!] (?:stop|quit) \w+ing\b|^just (?:stop|grow up|get over it|deal with it)|\bgrow up\b|\bget over (?:it|yourself)\b"
                            r"|\bdo not you dare\b|\bhow dare you\b|\bget your act together\b|\bpull your weight\b|\bman up\b|\bcalm down\b|\bchill out\b|\blearn to\b")
-YOU_SHOULD_KIND = re.compile(r"\b(?:you|he|she) (?:should|must|have to|need to|ought to) (?:totally |really |definitely |so |)(?:try|come|rest|relax|see|watch|treat|go for it|get some (?:rest|sleep)|take (?:a|the) (?:break|day|nap|evening)|be proud|have (?:seen|heard|tasted)|join|meet|know|sleep|eat|visit|check out|celebrate|enjoy|hear|read|taste|listen to this|put your feet up)\b"
+YOU_SHOULD_KIND = re.compile(r"\b(?:you|he|she) (?:should|must|have to|need to|ought to) (?:totally |really |definitely |so |)(?:try|come|rest|relax|see|watch|treat|go for it|get some (?:rest|sleep)|take (?:a|the) (?:break|day|nap|evening)|be proud|have (?:seen|heard|tasted)|join|meet|know(?! better)|sleep|eat|visit|check out|celebrate|enjoy|hear|read|taste|listen to this|put your feet up)\b"
                              r"|\b(?:you|he|she) (?:do not|did not) (?:have|need) to\b")
 MAKE_ME_RE = re.compile(r"\b(?:you|he|she|it|this|that) (?:make|makes|made|making|are making|keep making|always make|always made|never make) me (?:feel )?(?:so |really |very |totally |completely |such |a bit |like )*(\w+(?: \w+)?)")
 DRIVE_RE = re.compile(r"\b(?:you|he|she) (?:are |is )?(?:drive|drives|drove|driving) me (?:crazy|mad|nuts|insane|up the wall|round the bend|bananas)|\b(?:you|he|she) (?:piss|pisses|pissed|stress|stresses|stressed|wind|winds|wound) me (?:off|out|up)\b"
@@ -122,7 +122,8 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]]) -> str | None:
         if m:
             w = m.group(1)
             lem = verb_lemma(w) or w
-            if lem in harm or re.match(rf"{PARTNER} (?:only|just) (?:think|care|talk|want|look|ever)", head):
+            if lem in harm or re.match(rf"{PARTNER} (?:only|just) (?:think|care|talk|want|look|ever)|{PARTNER} (?:only|just) \w+ (?:me )?(?:when|if|because)", head) \
+                    or re.search(r"\bwithout (?:even |ever |so much as )?(?:asking|telling|checking|consulting|talking to|letting me know|a word|saying|me)\b|\bmore (?:about |for )?[\w ]{0,30} than (?:about |for |to )?(?:me|us|i do)\b|\binstead of (?:helping|talking|listening|coming|being)\b", head):
                 if not re.match(r"(?:leave|leaves|left) (?:me (?:a|the|some|notes?|flowers|breakfast|coffee|dinner))", head[m.start(1):]):
                     return _span(head, m.end() + 20)
             if re.match(rf"{PARTNER} (?:(?:always|constantly|just|only|still) )*(?:think|thinks|thought|act|acts|acted|treat|treats|treated|talk to me like|expect|expects|expected|assume|assumes|assumed|take|takes|took) (?:you are|me for granted|like|that|i|me like|everything|it)", head):
@@ -256,6 +257,8 @@ def _is_blaming(t: str, problems: list[Problem], positive: bool, fair, kind_over
     if kinds & STRONG:
         if kinds == {"feel_like"} and not re.search(rf"\b(?:{PARTNER}|nobody|no one|they|your)\b", t) and not re.search(rf"{NEG_AFTER_YOU}|\b(?:invisible|alone|unimportant|worthless|burden|nothing)\b", t):
             return False
+        return True
+    if "you_should" in kinds and re.search(r"\b(?:should|need to|have to|must|ought to|had better) (?:have|be more|be less|know better|learn|start|stop|grow|get|try harder|change|pull|listen|think|care|help|clean|apologi[sz]e)\b", t):
         return True
     if "absolute" in kinds or "you_should" in kinds:
         if positive and not re.search(rf"\b{NEG_AFTER_YOU}\b|\b(?:late|mess|forget|forgot|ignore|leave|left)\b", t):

@@ -9,6 +9,8 @@ from typing import Protocol, runtime_checkable
 
 from . import data
 from .analysis import PARTNER, Analysis, Problem, analyse
+from lemminflect import getAllLemmas, getLemma
+
 from .text import clean, expand, inflect, is_noun, is_plural, sentences, verb_lemma
 
 
@@ -146,6 +148,13 @@ CHORE_NOUNS = {"dishes": "do the dishes", "washing up": "do the washing up", "la
                "money": "sort out the money", "budget": "sort out the budget", "school run": "do the school run", "mess": "clear up the mess"}
 
 
+@lru_cache(maxsize=1)
+def _known_verbs() -> frozenset[str]:
+    tp = data.topics()
+    return frozenset(set(tp["solo_verbs"]) | set(tp["receiver_verbs"]) | set(tp["alternatives"]) | set(tp["observable"])
+                     | set(data.blame()["harm_verbs"]))
+
+
 @dataclass
 class Turned:
     situation: str | None = None
@@ -210,7 +219,7 @@ def turn_clause(clause: str) -> Turned:
                 if toks[j] in NEG_WORDS:
                     neg = True
                 j += 1
-            if j < len(toks) and toks[j].endswith("ing") and verb_lemma(toks[j]) and toks[j] not in ("being", "nothing", "something", "everything", "anything", "boring", "annoying", "amazing", "exhausting", "disgusting", "embarrassing", "interesting", "caring", "loving", "going"):
+            if j < len(toks) and toks[j].endswith("ing") and verb_lemma(toks[j]) and toks[j] not in data.blame()["labels"] and toks[j] not in ("being", "nothing", "something", "everything", "anything", "boring", "annoying", "amazing", "exhausting", "disgusting", "embarrassing", "interesting", "caring", "loving", "going"):
                 progressive = True
                 i = j
                 break
@@ -246,6 +255,8 @@ def turn_clause(clause: str) -> Turned:
         return _turn_be(toks[i:], neg, past)
     verb = toks[i]
     lemma = verb_lemma(verb)
+    if not lemma and verb not in DETS and verb not in PREPS and verb.isalpha():
+        lemma = getLemma(verb, "VERB")[0] if (i > 1 or verb in _known_verbs()) else None
     if not lemma or verb in DETS:
         return Turned()
     if verb != lemma and not verb.endswith("ing") and not verb.endswith("s") and verb == _past(lemma):
@@ -262,7 +273,7 @@ def _take_np(toks: list[str]) -> tuple[list[str], list[str]]:
     """Split a noun phrase (up to 4 tokens, stops at a preposition) off the front."""
     np = []
     for k, w in enumerate(toks):
-        if k > 0 and (w in PREPS or w in PARTICLES or w in ("a", "an", "the") or w in {"and", "or", "when", "while", "if", "because", "again", "then", "before", "after", "without"} or TIME_RE.match(" ".join(toks[k:]))):
+        if k > 0 and (w in PREPS or w in PARTICLES or w in ("a", "an", "the", "everywhere", "anywhere", "somewhere", "lying", "all", "instead", "again", "without") or w in {"and", "or", "when", "while", "if", "because", "again", "then", "before", "after", "without"} or TIME_RE.match(" ".join(toks[k:]))):
             return np, toks[k:]
         if k >= 4:
             return np, toks[k:]
@@ -288,10 +299,19 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Tur
     m = re.match(r"(?:(at|to|with|about|for|on|over|around|like|behind) )?me\b ?(.*)", rest)
     if m:
         obj_me = (m.group(1) or "", m.group(2))
+    m_us = re.match(r"us\b ?(.*)", rest)
+    if m_us and lemma not in solo:
+        tail = m_us.group(1)
+        if tail and tail.split()[0] in PARTICLES:
+            particle, tail = tail.split()[0], " ".join(tail.split()[1:])
+        sit = f"we {_get(neg, past)} {_vbn(lemma)} {particle} {_tidy(_your_to_the(tail))}"
+        return Turned(_tidy_sent(sit), alt, lemma, "passive")
     obj_my = re.match(r"(?:(at|to|with|about|for|on|over|around|of) )?((?:my|our) .*)", rest)
     alt = alternatives.get(lemma)
     vp_rest = _tidy(_your_to_the(rest))
 
+    if lemma in ("do", "keep", "follow") and re.match(r"(?:what|the things?|anything) (?:you|he|she) (?:said|say|promised|promise|agreed)|(?:your|his|her) (?:word|promises?)|through", rest):
+        return Turned("things we agreed on don't happen", "pick one thing we agreed on and do it this week", lemma, "observable", "disappointed", "reliability")
     # "you never help (me) with the dishes" / "you never cook" -> "I ... on my own"
     if neg and lemma in solo and not (obj_me and lemma not in ("help",) and lemma not in ("take", "pick", "walk", "drive", "bring", "join") and lemma in receivers):
         if lemma == "help":
@@ -380,7 +400,8 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Tur
         return Turned(_tidy_sent(sit), alt, lemma, "np")
 
     # a thing as object: "you leave your clothes on the floor" -> "clothes get left on the floor"
-    if rest_toks and lemma not in ("have", "be", "do", "make", "get", "want", "like", "love", "need", "think", "know", "feel", "seem", "act", "look", "sound", "treat", "let", "try", "go", "come", "say", "tell", "talk", "play") and (rest_toks[0] in DETS or rest_toks[0] in ("money", "stuff", "things", "dishes", "clothes", "shoes", "socks", "food", "time") or (is_noun(rest_toks[0]) and rest_toks[0] not in PREPS and not verb_lemma(rest_toks[0]) == rest_toks[0] and rest_toks[0] not in PARTICLES)):
+    if rest_toks and lemma not in ("have", "be", "do", "make", "get", "want", "like", "love", "need", "think", "know", "feel", "seem", "act", "look", "sound", "treat", "let", "try", "go", "come", "say", "tell", "talk", "play") and (rest_toks[0] in DETS or rest_toks[0] in ("money", "stuff", "things", "dishes", "clothes", "shoes", "socks", "food", "time") or (is_noun(rest_toks[0]) and rest_toks[0] not in PREPS and not verb_lemma(rest_toks[0]) == rest_toks[0] and rest_toks[0] not in PARTICLES)
+                           or (len(rest_toks) > 1 and "ADJ" in getAllLemmas(rest_toks[0]) and is_noun(rest_toks[1]) and rest_toks[0] not in PREPS and rest_toks[0] not in PARTICLES)):
         np_toks, tail = _take_np(rest_toks)
         np_toks = [w for w in np_toks if w not in ("all", "every")] or np_toks
         if np_toks and np_toks[0] in ("your", "his", "her", "their"):
@@ -450,6 +471,13 @@ def _passive_me(lemma: str, prep: str, particle: str, rest: str, neg: bool, past
         sit = f"I {'don' + chr(39) + 't hear' if neg and not past else 'didn' + chr(39) + 't hear' if neg else 'heard' if past else 'hear'} {body}"
         req = f"tell me {rest_t}" if neg else alt
         return Turned(_tidy_sent(sit), req, lemma, "passive")
+    if lemma == "let" and rest_t and verb_lemma(rest_t.split()[0]):
+        body = rest_t
+        if neg:
+            sit = f"I {'didn' + chr(39) + 't' if past else 'don' + chr(39) + 't'} get to {body}"
+            alt2 = data.topics()["alternatives"].get(verb_lemma(body.split()[0]) or "")
+            return Turned(_tidy_sent(sit), f"let me {body} next time" if not alt2 else None, lemma, "passive")
+        return Turned(None, alt, lemma, "none")
     if lemma in ("make", "let", "have", "want", "need", "expect", "leave", "care", "love", "like", "understand", "know", "get", "respect", "appreciate", "value"):
         if lemma == "leave" and not rest_t:
             return Turned("I'm left on my own", alt, lemma, "passive")
@@ -471,6 +499,8 @@ def _turn_want(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Turne
     if neg:
         sit = f"I {'suggested' if past else 'suggest'} we {vp} and the answer {'was' if past else 'is'} no"
         return Turned(_tidy_sent(sit), _req_time(f"{vp} with me", "plans"), lemma, "want", "disappointed", "connection")
+    if not re.search(r"\b(?:you|your|yourself)\b", vp) and len(vp.split()) >= 2:
+        return Turned(_tidy_sent(f"we {_past(lemma) if past else lemma} {body}"), None, lemma, "want", "restless", "choice")
     return Turned(None, None, lemma, "none")
 
 
@@ -576,40 +606,57 @@ def _clause_from_commands(t: str) -> str | None:
 
 def _clause_for(t: str) -> tuple[str | None, str | None]:
     """(clause with partner as subject, or None), (speaker clause like 'i clean up', or None)."""
+    c = _clause_from_why(t)
+    if c:
+        return c, None
+    m = re.search(r"\bthanks? (?:you )?(?:a lot |so much |very much )?for (?!nothing)(\w+ing)\b(.*)", t)
+    if m and re.search(r"\b(?:wow|oh|great|thanks a lot|so much|really|nice)\b", t[:m.start() + 12]):
+        lem = verb_lemma(m.group(1)) or m.group(1)
+        return f"you did not {lem}{m.group(2)}", None
+    if re.search(r"\bi am (?:always |the )*last (?:one )?to (?:know|hear|find out)\b", t):
+        return None, "I hear about things last"
     m = re.search(r"\b(?:i am|it is|it was|i was) (?:always |the only one |forever |)(?:the (?:only )?one|always me|me|the one) (?:who|that) (?:has to |have to |ends up |always )*(\w+)(.*)", t)
     if m:
         return None, _first_person(m.group(1), m.group(2))
-    m = re.search(r"\bi (?:always |constantly |)(?:have to|end up|am stuck|get stuck) (?:doing )?(\w+)(.*)", t)
+    m = re.search(r"\bi (?:always |constantly |)(?:have to|end up|am stuck|get stuck) (\w+)(.*)", t)
     if m:
         return None, _first_person(m.group(1), m.group(2))
     m = re.search(r"\bwhile i (?:\w+ )?(do|clean|cook|handle|work|pay|look after|take care of|sort|deal with)(.*)", t)
     if m:
         return None, _first_person(m.group(1), m.group(2))
-    for pat in CLAUSE_PATTERNS[:1]:
-        m = pat.search(t)
-        if m:
-            return m.group(1), None
-    c = _clause_from_why(t)
-    if c:
-        return c, None
+    m = CLAUSE_PATTERNS[0].search(t)
+    if m:
+        return m.group(1), None
     c = _clause_from_commands(t)
     if c:
         return c, None
+    main = None
+    for mm in re.finditer(rf"\b({PARTNER}) (?!make|makes|made|drive|drives|drove|know|see|ever|piss|get on)", t):
+        before = t[max(0, mm.start() - 14):mm.start()]
+        if re.search(r"\b(?:thank|love|if|could|would|can|will|do|did|are|have|when|whenever|time|because|since|that|how|way|after|of|with)\s*$", before):
+            continue
+        main = mm
+        break
+    sub = None
     for pat in CLAUSE_PATTERNS[1:3]:
-        m = pat.search(t)
-        if m:
-            g = m.group(1)
-            if g.startswith("your "):
-                g = "you " + g[5:]
-            return g, None
-    m = re.search(rf"\b(?:because of|thanks to) (?:you|him|her),? (.*)", t) or re.search(r"\b(?:it is|that is|this is|it was) (?:all |entirely |totally |)(?:your|his|her) fault (?:that )?(.*)", t)
+        sub = pat.search(t)
+        if sub:
+            break
+    if main and (not sub or main.start() < sub.start()):
+        return t[main.start():], None
+    if sub:
+        g = sub.group(1)
+        if g.startswith("your "):
+            g = "you " + g[5:]
+        return g, None
+    m = re.search(r"\b(?:because of|thanks to) (?:you|him|her),? (.*)", t) or re.search(r"\b(?:it is|that is|this is|it was) (?:all |entirely |totally |)(?:your|his|her) fault (?:that )?(.*)", t)
     if m and m.group(1).strip():
         return None, m.group(1)
-    for m in re.finditer(rf"\b({PARTNER}) (?!make|makes|made|drive|drives|drove|know|see|ever|piss|get on)", t):
-        before = t[max(0, m.start() - 12):m.start()]
-        if re.search(r"\b(?:thank|love|if|could|would|can|will|do|did|are|have)\s*$", before):
-            continue
-        return t[m.start():], None
+    m = re.search(r"\b(?:when|whenever|every time|each time) ((?:we|i) .*)", t)
+    if m:
+        body = _tidy(re.split(r"[,.;!?]| but ", m.group(1))[0])
+        if len(body.split()) >= 2:
+            return None, body
     return None, None
 
 

@@ -1,0 +1,56 @@
+"""Benchmark for the language layer: rewrite quality, blame detection and crisis screening.
+
+    python bench/language.py [--failures] [--data DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.language.evaluation import STRUCTURAL, evaluate  # noqa: E402
+
+LABELS = {
+    "starts_with_i": 'starts with "I"',
+    "feeling_in_inventory": "names a feeling from the inventory",
+    "no_faux_or_feel_like": 'no faux feeling, no "I feel like/that"',
+    "no_absolutes_or_labels": "no always/never/labels",
+    "need_not_person_or_action": "need names no person or action",
+    "positive_request_question": 'positive request ending in "?"',
+    "fewer_second_person": "fewer second-person pronouns (statement part)",
+    "keeps_situation": "keeps the situation's content words",
+}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--failures", action="store_true", help="list the sentences that fail each check")
+    ap.add_argument("--data", type=Path, default=None, help="folder with blaming/fine/crisis/tricky .txt files")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    rep = evaluate(args.data)
+    dt = time.perf_counter() - t0
+    print(f"Rewrites: {rep.n_rewrites} of {rep.n_blaming} blaming sentences got a suggestion")
+    for k in STRUCTURAL + ("keeps_situation",):
+        print(f"  {LABELS[k]:<50} {rep.rewrite_checks[k]:6.1%}")
+    print(f"  {'passes every structural check':<50} {rep.all_structural:6.1%}   (target >= 95%)")
+    print(f"  {'keeps the situation':<50} {rep.rewrite_checks['keeps_situation']:6.1%}   (target >= 80%)")
+    print(f"Blame detection ({rep.n_blaming} blaming, {rep.n_fine} fine)")
+    print(f"  precision {rep.blame_precision:.3f} (target >= 0.95)   recall {rep.blame_recall:.3f} (target >= 0.90)")
+    print(f"Crisis screening ({rep.n_crisis} crisis, {rep.n_tricky} tricky)")
+    print(f"  recall {rep.crisis_recall:.1%} (target 100%)   at crisis level {rep.crisis_at_crisis_level:.1%}   "
+          f"false alarms {rep.false_alarm_rate:.1%} (target <= 5%)")
+    print(f"({dt:.1f} s)")
+    if args.failures:
+        for k, items in rep.failures.items():
+            print(f"\n[{k}] {len(items)}")
+            for s in items:
+                print("  " + s)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
