@@ -1,0 +1,198 @@
+"""One outbound queue per platform, inside the platform's rate limits.
+
+    queue = DeliveryQueue(send, TELEGRAM, on_sent=..., on_blocked=..., on_failed=...)
+    task = asyncio.create_task(queue.run())
+    await queue.put(key, delivery)
+
+`send(delivery)` is the platform's async call; it raises RetryAfter(seconds),
+Transient or Blocked (bot/delivery/errors.py), anything else counts as
+Transient. Per chat, messages go out one at a time and in order. 429: the chat
+(or, with scope="global", the whole queue) waits exactly `retry_after`.
+Transient: exponential backoff with jitter, for ever (the entry stays in the
+durable outbox; `on_failed` counts the attempt). Blocked: `on_blocked` (mark the
+person unreachable) and the chat's queued messages are dropped, never retried.
+The callbacks are async; store work in them belongs on the runtime's worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import logging
+import random
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.delivery.errors import Blocked, RetryAfter, Transient
+from bot.delivery.limits import Gate, Limits
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[str, Any], Awaitable[None]]
+
+
+@dataclass
+class Item:
+    key: str
+    delivery: Any  # bot.runtime.Delivery
+    attempts: int = 0
+
+
+async def _nothing(key: str, delivery: Any) -> None:
+    return None
+
+
+class DeliveryQueue:
+    def __init__(
+        self, send: Callable[[Any], Awaitable[Any]], limits: Limits, *,
+        on_sent: Callback = _nothing, on_blocked: Callback = _nothing, on_failed: Callback = _nothing,
+        concurrency: int = 16, base_backoff: float = 0.5, max_backoff: float = 300.0,
+        clock: Callable[[], float] = time.monotonic, rng: random.Random | None = None,
+    ):
+        self.send = send
+        self.gate = Gate(limits)
+        self.on_sent, self.on_blocked, self.on_failed = on_sent, on_blocked, on_failed
+        self.concurrency = concurrency
+        self.base_backoff, self.max_backoff = base_backoff, max_backoff
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self._chats: dict[str, deque[Item]] = {}
+        self._ready: list[tuple[float, int, str]] = []  # (not before, seq, chat) for chats with work and none in flight
+        self._busy: set[str] = set()
+        self._not_before: dict[str, float] = {}
+        self._keys: set[str] = set()
+        self._seq = itertools.count()
+        self._wake = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._slots = asyncio.Semaphore(concurrency)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.stats = {"sent": 0, "retry_after": 0, "transient": 0, "blocked": 0}
+
+    # --- feeding --------------------------------------------------------------
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._keys
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    @staticmethod
+    def chat_of(delivery: Any) -> tuple[str, bool]:
+        return f"{delivery.platform}:{delivery.chat_id}", delivery.action.to.kind == "group"
+
+    def put(self, key: str, delivery: Any) -> bool:
+        """Queue a delivery (once per key); False if that key is already queued."""
+        if key in self._keys:
+            return False
+        self._keys.add(key)
+        self._idle.clear()
+        chat, _ = self.chat_of(delivery)
+        queue = self._chats.setdefault(chat, deque())
+        queue.append(Item(key, delivery))
+        if len(queue) == 1 and chat not in self._busy:
+            self._push(chat)
+        return True
+
+    def _push(self, chat: str) -> None:
+        heapq.heappush(self._ready, (self._not_before.get(chat, 0.0), next(self._seq), chat))
+        self._wake.set()
+
+    async def join(self) -> None:
+        """Wait until everything queued so far has been sent or dropped."""
+        await self._idle.wait()
+
+    # --- running ----------------------------------------------------------------
+
+    async def run(self) -> None:
+        try:
+            while True:
+                if not self._ready:
+                    self._wake.clear()
+                    await self._wake.wait()
+                    continue
+                not_before, _, chat = self._ready[0]
+                now = self.clock()
+                queue = self._chats.get(chat)
+                if not queue:
+                    heapq.heappop(self._ready)
+                    continue
+                _, is_group = self.chat_of(queue[0].delivery)
+                ready = max(not_before, self.gate.chat_ready(chat, is_group))
+                if ready > now:
+                    if ready > not_before:  # the chat's own limit pushed it back: requeue at that time
+                        heapq.heapreplace(self._ready, (ready, next(self._seq), chat))
+                        continue
+                    self._wake.clear()
+                    try:
+                        await asyncio.wait_for(self._wake.wait(), timeout=ready - now)
+                    except asyncio.TimeoutError:
+                        pass
+                    continue
+                heapq.heappop(self._ready)
+                await self._slots.acquire()
+                slot = self.gate.take_global(self.clock())
+                self._busy.add(chat)
+                task = asyncio.create_task(self._send_one(chat, is_group, queue[0], slot))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+        finally:
+            for task in list(self._tasks):
+                task.cancel()
+
+    async def _send_one(self, chat: str, is_group: bool, item: Item, slot: float) -> None:
+        try:
+            wait = slot - self.clock()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            try:
+                await self.send(item.delivery)
+            except RetryAfter as exc:
+                self.stats["retry_after"] += 1
+                item.attempts += 1
+                until = self.clock() + exc.seconds
+                if exc.scope == "global":
+                    self.gate.pause_all(until)
+                self._not_before[chat] = until
+                await self.on_failed(item.key, item.delivery)
+            except Blocked:
+                self.stats["blocked"] += 1
+                dropped = list(self._chats.pop(chat, deque()))
+                for other in dropped:
+                    self._keys.discard(other.key)
+                    await self.on_blocked(other.key, other.delivery)
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # Transient, and anything unexpected
+                if not isinstance(exc, Transient):
+                    log.warning("send failed unexpectedly (%s); treating it as transient", type(exc).__name__)
+                self.stats["transient"] += 1
+                self.gate.refund_global(self.clock())
+                item.attempts += 1
+                backoff = min(self.max_backoff, self.base_backoff * 2 ** min(item.attempts - 1, 20))
+                self._not_before[chat] = self.clock() + backoff * (0.5 + self.rng.random() / 2)
+                await self.on_failed(item.key, item.delivery)
+            else:
+                self.stats["sent"] += 1
+                self.gate.record(chat, is_group, self.clock())
+                self._not_before.pop(chat, None)
+                queue = self._chats.get(chat)
+                if queue and queue[0] is item:
+                    queue.popleft()
+                self._keys.discard(item.key)
+                await self.on_sent(item.key, item.delivery)
+        finally:
+            self._slots.release()
+            self._busy.discard(chat)
+            queue = self._chats.get(chat)
+            if queue:
+                self._push(chat)
+            else:
+                self._chats.pop(chat, None)
+                if not self._keys:
+                    self._idle.set()
