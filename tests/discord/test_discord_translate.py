@@ -222,3 +222,57 @@ def test_log_filter_redacts_interaction_tokens():
                                "https://x/api/v10/webhooks/123/aW50ZXJhY3Rpb24.secret-token?wait=1"), None)
     RedactTokens().filter(record)
     assert "secret-token" not in record.getMessage() and "/webhooks/123/<token>" in record.getMessage()
+
+
+# --- running: sharding and start-up ------------------------------------------------
+
+
+def test_sharded_client_when_discord_shards_is_set():
+    from bot.adapters.discord.client import BackboneClient, BackboneShardedClient, create_client
+
+    runtime = SimpleNamespace(settings=None)
+    sharded = create_client(runtime, sharded=True, shard_count=3)
+    assert isinstance(sharded, BackboneShardedClient) and isinstance(sharded, discord.AutoShardedClient)
+    assert sharded.shard_count == 3
+    plain = create_client(runtime)
+    assert isinstance(plain, BackboneClient) and not isinstance(plain, discord.AutoShardedClient)
+    assert plain.intents.members and not plain.intents.message_content
+
+
+async def test_switches_to_auto_sharding_when_discord_asks(monkeypatch, tmp_path):
+    import bot.adapters.discord as adapter
+    import bot.adapters.discord.client as client_module
+    from bot.config import Settings
+
+    made = []
+
+    class Fake:
+        def __init__(self, sharded):
+            self.sharded = sharded
+
+        async def __aenter__(self):
+            return self
+
+        async def __aexit__(self, *exc):
+            return False
+
+        async def start(self, token):
+            if not self.sharded:
+                raise discord.ConnectionClosed(SimpleNamespace(close_code=4011), shard_id=None)
+
+    def create(runtime, *, sharded=False, shard_count=None):
+        made.append((sharded, shard_count))
+        return Fake(sharded)
+
+    monkeypatch.setattr(client_module, "create_client", create)
+    await adapter.serve(Settings(data_dir=tmp_path, _env_file=None), None, "t")
+    assert made == [(False, None), (True, None)]
+
+
+def test_run_discord_without_a_token_fails_clearly(tmp_path):
+    from bot.adapters.discord import run_discord
+    from bot.config import Settings
+
+    with pytest.raises(SystemExit) as exc:
+        run_discord(Settings(data_dir=tmp_path, discord_token=None, _env_file=None))
+    assert "DISCORD_TOKEN" in str(exc.value)
