@@ -164,3 +164,13 @@ async def test_rate_limited_outbox_entry_stays_queued(fake, make_bot, runtime):
     keys = store.keys(outbox.OUTBOX, "discord:")
     assert len(keys) == 1 and store.get(outbox.OUTBOX, keys[0])["attempts"] >= 1
     assert len(fake.find("POST", rf"/channels/{DM}/messages")) == 1  # paused, not hammering
+
+
+async def test_image_goes_as_an_attachment(fake, make_bot):
+    from bot.engine.actions import SendFile
+
+    client = await make_bot()
+    image = SendFile(to=Address.person("p_x"), filename="needs.png", data=b"\x89PNG\r\n", caption="Your needs", image=True)
+    await client.deliver(Delivery("discord", str(DM), image))
+    sent = fake.find("POST", rf"/channels/{DM}/messages")
+    assert sent[0].files == ["needs.png"] and sent[0].content == "Your needs"
