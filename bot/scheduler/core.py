@@ -305,6 +305,8 @@ class NudgeScheduler:
             reason = "daily limit reached"
         elif kind == m.CONFIDENTIALITY and last is not None and now - float(last) < m.CONFIDENTIALITY_MIN_DAYS * DAY:
             reason = "too soon since the last one"
+        elif kind == m.CONFIDENTIALITY and now - self._joined(person, now) < 7 * DAY:
+            reason = "too soon after joining"
         elif kind == m.CHECKIN and self._checked_in_today(pid, tz, today):
             reason = "already checked in today"
         if reason is None:
@@ -316,6 +318,13 @@ class NudgeScheduler:
                 return
             reason = "unreachable"
         self._log(state, f"{nid} skipped: {reason}")
+
+    @staticmethod
+    def _joined(person: dict[str, Any], now: float) -> float:
+        try:
+            return datetime.fromisoformat(str(person.get("created_at"))).timestamp()
+        except ValueError:
+            return 0.0
 
     def _checked_in_today(self, pid: str, tz: str | None, today: str) -> bool:
         keys = self.store.keys("checkins", pid + ":")

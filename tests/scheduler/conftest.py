@@ -19,7 +19,7 @@ def add_person(store, name: str, tz: str = "Europe/Berlin", checkin_time: str = 
         store.put(PEOPLE, pid, {
             "id": pid, "name": name.title(), "tz": tz, "checkin_time": checkin_time, "nudges": nudges,
             "onboarded": True, "checkin_days": days if days is not None else [0, 1, 2, 3, 4, 5, 6],
-            "identities": [f"console:{name}"], "created_at": "2026-01-01T00:00:00+00:00",
+            "identities": [f"console:{name}"], "created_at": "2025-12-01T00:00:00+00:00",
         })
         store.put(IDENTITIES, f"console:{name}", {"person": pid, "platform": "console", "user_id": name, "dm": f"console:{name}"})
         st = dict(state or {})
