@@ -31,8 +31,10 @@ def get_or_create_person(store: Store, sender: Sender, dm_chat: str | None, now:
     if identity is not None:
         person = store.get(PEOPLE, identity["person"])
         if person is not None:
-            if dm_chat and identity.get("dm") != dm_chat:
+            # Writing to us in private means we can reach them there again.
+            if dm_chat and (identity.get("dm") != dm_chat or identity.get("unreachable")):
                 identity["dm"] = dm_chat
+                identity.pop("unreachable", None)
                 store.put(IDENTITIES, sender.identity, identity)
             return person
     person_id = new_person_id()

@@ -186,3 +186,14 @@ def test_answer_is_stored_before_the_reply(tmp_path):
         alice.tap("Good")
     del store._commit
     assert store.get("sessions", pid) == before
+
+
+def test_writing_again_makes_an_unreachable_person_reachable(engine):
+    alice = Person(engine, "alice")
+    alice.onboard()
+    with engine.store.transaction():
+        identity = engine.store.get("identities", "console:alice")
+        identity["unreachable"] = True
+        engine.store.put("identities", "console:alice", identity)
+    alice.say("hi")
+    assert not engine.store.get("identities", "console:alice").get("unreachable")
