@@ -70,7 +70,7 @@ def _label_res():
     nouns = r"(?:terrible|bad|awful|horrible|lousy|useless|pathetic|rubbish|crap|shit|shitty|worst|poor|sorry excuse for a|joke of a) (?:listener|partner|husband|wife|boyfriend|girlfriend|father|mother|dad|mum|mom|parent|cook|driver|person|human being|friend|lover|communicator|excuse)"
     be = re.compile(rf"\b(?:{YOU_BE}|you|he|she|they are|they were) (?:being |acting |such |so |)?{ADVS}(?:{alt}|{nouns})\b|\b(?:you|he|she) (?:act|acts|acted|are acting|behave|behaves|behaved|are behaving) like (?:a |an |such a )?(?:child|baby|kid|toddler|teenager|brat|{alt})\b"
                     rf"|\byou (?:selfish|lazy|stupid|useless|pathetic|inconsiderate|thoughtless|heartless|arrogant|ungrateful|{alt})(?: \w+)?\b(?! (?:when|if|because))"
-                    rf"|\b(?:stop|quit) being (?:so |such a |a |an )?(?:{alt})\b|\bdo not be (?:so |such a |a |an )?(?:{alt})\b|\bwhat (?:a|an) (?:{alt})\b|\bhow (?:{alt}) (?:of you|can you be|are you)\b|\b(?:you are|your) (?:nothing but |just )?(?:a |an )?(?:joke|disgrace|disaster|mess|nightmare|waste of space|failure)\b")
+                    rf"|\b(?:stop|quit) being (?:so |such a |a |an )?(?:{alt})\b|\bdo not be (?:so |such a |a |an )?(?:{alt})\b|\bwhat (?:a|an) (?:{alt})\b|\bhow (?:{alt}) (?:of you|can you be|are you)\b|\byou are (?:nothing but |just )?(?:a |an )?(?:joke|disgrace|disaster|mess|nightmare|waste of space|failure)\b")
     return be, labels
 
 
@@ -150,6 +150,7 @@ def _fair_spans(t: str) -> list[tuple[int, int]]:
 
 
 def _is_positive(t: str) -> bool:
+    t = re.sub(r"\bmake fun of\b|\bmade fun of\b|\bmaking fun of\b", " ", t)
     ws = set(words(t))
     return bool(ws & _positive_set())
 
@@ -190,6 +191,9 @@ def analyse(text: str) -> Analysis:
                                                    "wait", "late", "miss", "pay", "sad", "angry", "upset", "anxious", "lose", "regret"}
     for m in MAKE_ME_RE.finditer(t):
         w = m.group(1).split()
+        if re.search(r"\blike\b", m.group(0)) and not _is_positive(t[m.end() - len(m.group(1)):m.end() + 30]):
+            add("you_make_me", t[m.start():m.end() + 20].split(",")[0])
+            continue
         if w[0] in bad_make or m.group(1) in bad_make or (len(w) > 1 and w[1] in bad_make and w[0] in {"so", "feel", "really"}):
             if not re.match(r"(?:it|this|that)\b", m.group(0)) or re.search(r"\byou\b", t):
                 add("you_make_me", m.group(0))
@@ -224,6 +228,9 @@ def analyse(text: str) -> Analysis:
     if re.search(r"\bthanks for (?:nothing|finally|bothering|showing up|remembering|the help, not|ruining|ignoring)\b", t):
         add("sarcasm", re.search(r"\bthanks for \w+", t).group(0))
     # accusing you (partner as subject of a complaint)
+    mf = re.search(rf"\b{PARTNER} (?:\w+ )?(?:make|makes|made|making) fun of\b|\b{PARTNER} (?:\w+ )?(?:roll|rolls|rolled|rolling) (?:your|his|her) eyes\b|\b{PARTNER} (?:\w+ )?(?:laugh|laughs|laughed|laughing) at me\b", t)
+    if mf:
+        add("accusing_you", _span(t[mf.start():], 60))
     span = _accusing_span(t, fair)
     if span:
         add("accusing_you", span)
@@ -255,7 +262,7 @@ def _is_blaming(t: str, problems: list[Problem], positive: bool, fair, kind_over
     if not kinds:
         return False
     if kinds & STRONG:
-        if kinds == {"feel_like"} and not re.search(rf"\b(?:{PARTNER}|nobody|no one|they|your)\b", t) and not re.search(rf"{NEG_AFTER_YOU}|\b(?:invisible|alone|unimportant|worthless|burden|nothing)\b", t):
+        if kinds == {"feel_like"} and not re.search(rf"\b(?:{PARTNER}|nobody|no one|they|your|only one|the one who|always|never|nothing|everything)\b", t) and not re.search(rf"{NEG_AFTER_YOU}|\b(?:invisible|alone|unimportant|worthless|burden|nothing)\b", t):
             return False
         return True
     if "you_should" in kinds and re.search(r"\b(?:should|need to|have to|must|ought to|had better) (?:have|be more|be less|know better|learn|start|stop|grow|get|try harder|change|pull|listen|think|care|help|clean|apologi[sz]e)\b", t):

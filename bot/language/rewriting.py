@@ -33,7 +33,7 @@ class Rewriter(Protocol):
 # ---------------------------------------------------------------- helpers
 
 PREPS = {"at", "to", "with", "about", "for", "on", "over", "around", "like", "into", "in", "of", "from", "behind", "after"}
-PARTICLES = {"up", "out", "off", "down", "away", "back", "over", "around", "in"}
+PARTICLES = {"up", "out", "off", "down", "away", "back", "over", "around"}
 DETS = {"the", "a", "an", "your", "his", "her", "their", "this", "that", "these", "those", "some", "any", "our", "my", "all", "every"}
 SKIP = {"just", "only", "even", "ever", "really", "actually", "literally", "seriously", "clearly", "obviously", "still",
         "totally", "completely", "purposely", "deliberately", "constantly", "always", "again", "basically", "simply",
@@ -49,6 +49,7 @@ FUTURE_OR_PAST_TIME = re.compile(r"\b(?:last (?:night|week|weekend|time|month|ye
 
 def _tidy(s: str) -> str:
     s = ABS_STRIP.sub(" ", s)
+    s = re.sub(r"\b(?:anything|nothing) (?=(?:serious|important|new|fun|nice|real|deep|meaningful|personal|special|romantic)\b)", "something ", s)
     s = re.sub(r"\beverything\b", "most things", s)
     s = re.sub(r"\b(?:anything|nothing)\b", "things", s)
     s = re.sub(r"\beverywhere\b", "around the house", s)
@@ -65,10 +66,13 @@ def _cap_i(s: str) -> str:
     return s
 
 
+FAMILY = {"mother", "mum", "mom", "dad", "father", "parents", "family", "sister", "brother", "friends", "friend", "boss", "mates", "ex", "kids", "son", "daughter", "grandma", "grandmother", "colleagues"}
+
+
 def _your_to_the(s: str) -> str:
     def rep(m: re.Match) -> str:
         nxt = m.group(1)
-        if nxt in {"own"}:
+        if nxt in FAMILY or nxt == "own":
             return m.group(0)
         return ("" if is_plural(nxt) else "the ") + nxt
     s = re.sub(r"\byour (\w+)", rep, s)
@@ -203,7 +207,8 @@ def turn_clause(clause: str) -> Turned:
                 neg = not neg
             i += 1
         elif w in ("need", "needs", "have", "has", "ought", "had", "got") and nxt == "to" or w == "had" and nxt == "better":
-            neg = not neg
+            if not (w in ("have", "has", "got") and i > 1 and toks[i - 1] in ("always", "constantly", "just", "still", "really")):
+                neg = not neg
             i += 2
         elif w in ("better",):
             neg = not neg
@@ -235,6 +240,15 @@ def turn_clause(clause: str) -> Turned:
             i += 2
         elif w in ("want", "wants", "wanted") and nxt == "to":
             want = True
+            i += 2
+        elif w in ("rather", "prefer", "prefers", "preferred") and nxt not in ("than",):
+            i += 2 if nxt == "to" else 1
+        elif w in ("learn", "learns", "start", "starts", "begin", "remember", "remembers") and nxt == "to":
+            i += 2
+        elif w in ("forget", "forgets", "forgot", "neglect", "neglects", "neglected") and nxt == "to":
+            neg = True
+            if w in ("forgot", "neglected"):
+                past = True
             i += 2
         elif w in ("refuse", "refuses", "refused", "fail", "fails", "failed") and nxt == "to":
             neg = True
@@ -273,7 +287,7 @@ def _take_np(toks: list[str]) -> tuple[list[str], list[str]]:
     """Split a noun phrase (up to 4 tokens, stops at a preposition) off the front."""
     np = []
     for k, w in enumerate(toks):
-        if k > 0 and (w in PREPS or w in PARTICLES or w in ("a", "an", "the", "everywhere", "anywhere", "somewhere", "lying", "all", "instead", "again", "without") or w in {"and", "or", "when", "while", "if", "because", "again", "then", "before", "after", "without"} or TIME_RE.match(" ".join(toks[k:]))):
+        if k > 0 and (w in PREPS or w in PARTICLES or w in ("a", "an", "the", "everywhere", "anywhere", "somewhere", "lying", "all", "instead", "again", "without", "first", "last", "ahead", "i", "you", "that", "which", "who", "we") or w in {"and", "or", "when", "while", "if", "because", "again", "then", "before", "after", "without"} or TIME_RE.match(" ".join(toks[k:]))):
             return np, toks[k:]
         if k >= 4:
             return np, toks[k:]
@@ -310,6 +324,21 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Tur
     alt = alternatives.get(lemma)
     vp_rest = _tidy(_your_to_the(rest))
 
+    if lemma == "spend":
+        mt = re.match(r"(?:more |any |quality |enough |much |some |the )?(?:time|evenings?|weekends?) with (.*)", rest)
+        if mt:
+            who = mt.group(1)
+            if re.match(r"(?:me|us)\b", who):
+                return Turned("we spend our evenings apart", "set aside one evening this week just for us", lemma, "observable", "lonely", "connection")
+            who_t = _tidy(who)
+            return Turned(_tidy_sent(f"I spend time with {who_t} on my own"), _req_time(f"spend an evening with {who_t}", None), lemma, "solo", "lonely", "partnership")
+        mv = re.match(r"((?:the |all |our |every |a |that )*(?:whole |entire )?(?:\w+ )?(?:weekend|evening|day|night|morning|afternoon|holiday|money|time|savings))\s+(\w+ing)\b(.*)", rest)
+        if mv:
+            np = _tidy(mv.group(1).replace("all ", "")) or mv.group(1)
+            return Turned(_tidy_sent(f"{np} {'went' if past else 'goes'} on {mv.group(2)}{mv.group(3)}"), None, lemma, "np")
+    ob0 = observ.get(lemma)
+    if ob0 and ob0.get("words") and any(w in rest_toks + [particle] for w in ob0["words"]) and not neg:
+        return Turned(ob0["text"], alt, lemma, "observable")
     if lemma in ("do", "keep", "follow") and re.match(r"(?:what|the things?|anything) (?:you|he|she) (?:said|say|promised|promise|agreed)|(?:your|his|her) (?:word|promises?)|through", rest):
         return Turned("things we agreed on don't happen", "pick one thing we agreed on and do it this week", lemma, "observable", "disappointed", "reliability")
     # "you never help (me) with the dishes" / "you never cook" -> "I ... on my own"
@@ -366,7 +395,7 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Tur
     if obj_me is not None:
         return _passive_me(lemma, obj_me[0], particle, obj_me[1], neg, past, alt)
 
-    if neg and lemma in receivers:
+    if neg and lemma in receivers and not (obj_my and not obj_my.group(1)) and (not rest_toks or rest_toks[0] in PREPS or rest_toks[0] in ("me", "back", "what", "how", "why", "when", "if", "that")):
         ph = rphrases.get(lemma)
         if ph and not obj_my:
             return Turned(ph["neg"], None, lemma, "passive")
@@ -402,20 +431,29 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Tur
     # a thing as object: "you leave your clothes on the floor" -> "clothes get left on the floor"
     if rest_toks and lemma not in ("have", "be", "do", "make", "get", "want", "like", "love", "need", "think", "know", "feel", "seem", "act", "look", "sound", "treat", "let", "try", "go", "come", "say", "tell", "talk", "play") and (rest_toks[0] in DETS or rest_toks[0] in ("money", "stuff", "things", "dishes", "clothes", "shoes", "socks", "food", "time") or (is_noun(rest_toks[0]) and rest_toks[0] not in PREPS and not verb_lemma(rest_toks[0]) == rest_toks[0] and rest_toks[0] not in PARTICLES)
                            or (len(rest_toks) > 1 and "ADJ" in getAllLemmas(rest_toks[0]) and is_noun(rest_toks[1]) and rest_toks[0] not in PREPS and rest_toks[0] not in PARTICLES)):
+        orig_particle = particle
         np_toks, tail = _take_np(rest_toks)
         np_toks = [w for w in np_toks if w not in ("all", "every")] or np_toks
-        if np_toks and np_toks[0] in ("your", "his", "her", "their"):
+        if np_toks and np_toks[-1] in ("anything", "everything", "nothing", "something"):
+            np_toks[-1] = {"something": "something"}.get(np_toks[-1], "things")
+        head_plural = bool(np_toks) and (is_plural(np_toks[-1]) or np_toks[-1] == "things")
+        if tail and tail[0] in ("i", "you", "that", "which", "who", "we"):
+            rel = []
+            while tail and tail[0] not in PARTICLES and not (rel and tail[0] in PREPS and tail[0] not in ("to",)):
+                rel.append(tail.pop(0))
+            np_toks = np_toks + rel
+        if np_toks and np_toks[0] in ("your", "his", "her", "their") and not (len(np_toks) > 1 and np_toks[1] in FAMILY):
             np_toks = np_toks[1:] if is_plural(np_toks[-1]) else ["the"] + np_toks[1:]
         if np_toks and not (len(np_toks) == 1 and np_toks[0] in ("it", "them", "this", "that", "him", "her", "us")):
             np = " ".join(np_toks)
-            plural = is_plural(np_toks[-1]) or np_toks[0] in ("these", "those")
+            plural = head_plural or np_toks[0] in ("these", "those")
             tail_s = _tidy(_your_to_the(" ".join(tail)))
             if not particle and tail and tail[0] in PARTICLES and tail[0] not in PREPS:
                 particle, tail_s = tail[0], _tidy(" ".join(tail[1:]))
             sit = f"{np} {_get(neg, past, plural)} {_vbn(lemma)} {particle} {tail_s}"
             req = None
             if neg:
-                req = _req_time(_strip_time(_tidy(f"{lemma} {particle} {np} {tail_s}")), (find_topic(np) or {}).get("name"))
+                req = _req_time(_strip_time(_tidy(f"{lemma} {orig_particle} {rest}")), (find_topic(np) or {}).get("name"))
             else:
                 req = alt
             return Turned(_tidy_sent(sit), req, lemma, "np")
@@ -469,7 +507,7 @@ def _passive_me(lemma: str, prep: str, particle: str, rest: str, neg: bool, past
         body = "that " + body if re.match(r"(?:i|you|we|it|this|my|our|she|he|they)\b", body) else body
         body = re.sub(r"^(?:anything|things)$", "about things", body)
         sit = f"I {'don' + chr(39) + 't hear' if neg and not past else 'didn' + chr(39) + 't hear' if neg else 'heard' if past else 'hear'} {body}"
-        req = f"tell me {rest_t}" if neg else alt
+        req = _req_time(f"tell me {rest_t}", "next" if past else None) if neg else alt
         return Turned(_tidy_sent(sit), req, lemma, "passive")
     if lemma == "let" and rest_t and verb_lemma(rest_t.split()[0]):
         body = rest_t
@@ -481,12 +519,15 @@ def _passive_me(lemma: str, prep: str, particle: str, rest: str, neg: bool, past
     if lemma in ("make", "let", "have", "want", "need", "expect", "leave", "care", "love", "like", "understand", "know", "get", "respect", "appreciate", "value"):
         if lemma == "leave" and not rest_t:
             return Turned("I'm left on my own", alt, lemma, "passive")
+        if lemma == "leave" and re.match(r"(?:to|with|alone with) ", rest_t):
+            return Turned(_tidy_sent(f"I'm left {rest_t}"), "do it together with me next time", lemma, "passive", "overwhelmed", "support")
         return Turned(None, alt, lemma, "none")
     vbn = _vbn(lemma)
-    sit = f"I {_get(neg, past)} {vbn} {prep} {particle} {rest_t}"
+    sit = f"I {_get(neg, past)} {vbn} {particle} {prep} {rest_t}"
     req = None
     if neg:
-        req = _req_time(_strip_time(_tidy(f"{lemma} {prep + ' ' if prep else ''}me {particle} {rest_t}")), "next" if past else None)
+        body = f"{lemma} {particle} {prep} me {rest_t}" if prep else f"{lemma} me {particle} {rest_t}"
+        req = _req_time(_strip_time(_tidy(body)), "next" if past else None)
     else:
         req = alt
     return Turned(_tidy_sent(sit), req, lemma, "passive")
@@ -612,9 +653,13 @@ def _clause_for(t: str) -> tuple[str | None, str | None]:
     m = re.search(r"\bthanks? (?:you )?(?:a lot |so much |very much )?for (?!nothing)(\w+ing)\b(.*)", t)
     if m and re.search(r"\b(?:wow|oh|great|thanks a lot|so much|really|nice)\b", t[:m.start() + 12]):
         lem = verb_lemma(m.group(1)) or m.group(1)
+        if lem in data.blame()["harm_verbs"] or lem in ("leave", "make", "eat", "take", "wake", "tell", "drag", "lock"):
+            return f"you {_past(lem)}{m.group(2)}", None
         return f"you did not {lem}{m.group(2)}", None
     if re.search(r"\bi am (?:always |the )*last (?:one )?to (?:know|hear|find out)\b", t):
         return None, "I hear about things last"
+    if re.search(r"\bi am (?:always |)the only one (?:who |that )?(?:is |)(?:trying|making an effort|putting in|making the effort|who tries|who cares|caring)", t):
+        return None, "the effort between us seems to come from my side"
     m = re.search(r"\b(?:i am|it is|it was|i was) (?:always |the only one |forever |)(?:the (?:only )?one|always me|me|the one) (?:who|that) (?:has to |have to |ends up |always )*(\w+)(.*)", t)
     if m:
         return None, _first_person(m.group(1), m.group(2))
@@ -739,9 +784,9 @@ class RuleRewriter:
         tp = data.topics()
         label_info = None
         for p in a.problems:
-            if p.kind == "label":
+            if p.kind in ("label", "you_make_me"):
                 for lab, info in sorted(data.blame()["labels"].items(), key=lambda kv: -len(kv[0])):
-                    if re.search(rf"\b{re.escape(lab)}\b", p.span):
+                    if re.search(rf"\b{re.escape(lab)}\b", p.span) and (p.kind == "label" or p.kind == "you_make_me"):
                         label_info = info
                         break
             if label_info:
@@ -766,7 +811,7 @@ class RuleRewriter:
         request = _safe_request(request, topic, label_info)
         situation = _recase(_finish_situation(situation), a.text)
         request = _recase(request, a.text)
-        suggestion = compose(feeling, situation, need, request)
+        suggestion = compose(feeling, situation, need, request, turn=False)
         return Rewrite(text=a.text, blaming=True, problems=a.problems, suggestion=suggestion,
                        feeling=_norm_feeling(feeling), need=need, request=_norm_request(request))
 
@@ -825,16 +870,17 @@ def _norm_request(r: str) -> str:
     return _cap_i(r)
 
 
-def compose(feeling: str, situation: str, need: str, request: str) -> str:
+def compose(feeling: str, situation: str, need: str, request: str, *, turn: bool = True) -> str:
     """Build the I-statement; tidies pronouns, case and punctuation of each part."""
     f = _norm_feeling(feeling or "") or _default()["feeling"]
     s = clean(situation or "").strip(" .!?,")
     s = re.sub(r"(?i)^(?:when|whenever|every time)\s+", "", s)
-    if re.match(r"(?i)(?:you|your|he|she)\b", s):
+    if turn and re.match(r"(?i)(?:you|he|she)\b(?!r)", s):
         t = turn_clause(expand(s))
         if t.situation:
             s = t.situation
-    if s[:1].isupper() and not re.match(r"I\b|I'", s):
+    first = s.split(" ", 1)[0] if s else ""
+    if s[:1].isupper() and not re.match(r"I\b|I'", s) and (first.isupper() is False) and getAllLemmas(first.lower()):
         s = s[0].lower() + s[1:]
     s = _cap_i(s) or _default()["situation"]
     n = clean(need or "").lower().strip(" .!?,")

@@ -1,0 +1,43 @@
+"""Thresholds on our labelled sets (see bench/language.py for the full report)."""
+import pytest
+
+from bot.language.evaluation import STRUCTURAL, evaluate, load_lines
+
+
+@pytest.fixture(scope="module")
+def report():
+    return evaluate()
+
+
+def test_sets_are_big_enough():
+    assert len(load_lines("blaming.txt")) >= 150
+    assert len(load_lines("fine.txt")) >= 50
+    assert len(load_lines("crisis.txt")) >= 80
+    assert len(load_lines("tricky.txt")) >= 150
+
+
+def test_rewrites_pass_structural_checks(report):
+    assert report.all_structural >= 0.95, report.failures
+    for k in STRUCTURAL:
+        assert report.rewrite_checks[k] >= 0.95, (k, report.failures.get(k))
+
+
+def test_rewrites_keep_the_situation(report):
+    assert report.rewrite_checks["keeps_situation"] >= 0.80, report.failures.get("keeps_situation")
+
+
+def test_blame_detection(report):
+    assert report.blame_precision >= 0.95, report.failures.get("blame_false_positive")
+    assert report.blame_recall >= 0.90, report.failures.get("blame_missed")
+
+
+def test_crisis_screening(report):
+    assert report.crisis_recall == 1.0, report.failures.get("crisis_missed")
+    assert report.false_alarm_rate <= 0.05, report.failures.get("false_alarm")
+
+
+def test_crisis_kinds_mostly_right():
+    from bot.language import screen
+    rows = [ln.split("|", 1) for ln in load_lines("crisis.txt")]
+    right = sum(screen(text).kind == kind for kind, text in rows)
+    assert right / len(rows) >= 0.9

@@ -1,0 +1,63 @@
+from bot.language import check_feeling, check_need, check_request, feelings_for_scale, reflect
+from bot.language import data as ldata
+
+
+def test_feeling_ok_and_normalised():
+    c = check_feeling("I feel really Frustrated")
+    assert c.ok and c.feeling == "frustrated" and not c.faux
+
+
+def test_faux_feeling_gets_gentle_explanation():
+    c = check_feeling("ignored")
+    assert not c.ok and c.faux and c.message and c.alternatives
+    assert all(a in ldata.feeling_inventory() for a in c.alternatives)
+    assert "wrong" not in c.message.lower()
+
+
+def test_feel_like_is_a_thought():
+    c = check_feeling("like you don't care")
+    assert not c.ok and c.message and c.alternatives
+
+
+def test_typo_is_forgiven():
+    assert check_feeling("frustated").feeling == "frustrated"
+
+
+def test_need_ok():
+    assert check_need("to be heard").need == "to be heard"
+    assert check_need("I need some respect").need == "respect"
+
+
+def test_action_need_becomes_request():
+    c = check_need("you to put your phone down")
+    assert not c.ok and c.is_action and c.request == "put your phone down" and c.message
+
+
+def test_request_positive_and_concrete():
+    assert check_request("Would you be willing to walk with me after dinner?").request == "walk with me after dinner"
+    neg = check_request("stop interrupting me")
+    assert not neg.ok and "instead" in neg.message
+    vague = check_request("be nicer")
+    assert not vague.ok and vague.message
+
+
+def test_feelings_for_scale():
+    low = feelings_for_scale(1)
+    high = feelings_for_scale(5, n=5)
+    assert len(low) == 8 and len(high) == 5
+    assert set(low) <= ldata.unmet_feelings()
+    assert set(high) <= ldata.met_feelings()
+    assert feelings_for_scale(99) == feelings_for_scale(5)
+
+
+def test_reflect_one_sentence_no_advice():
+    s = reflect("Work was relentless and I barely spoke to anyone", 1, ["drained"])
+    assert s.endswith(".") and s.count(".") == 1
+    assert "drained" in s
+    for advice in ("should", "try ", "maybe you", "why not"):
+        assert advice not in s.lower()
+
+
+def test_reflect_uses_their_words():
+    s = reflect("I felt so lonely today", 2)
+    assert "lonely" in s

@@ -1,0 +1,95 @@
+import re
+
+import pytest
+
+from bot.language import Rewrite, Rewriter, RuleRewriter, compose, get_rewriter, rewrite, set_rewriter
+from bot.language import data as ldata
+from bot.language.evaluation import FRAME, check_rewrite
+
+SECOND = re.compile(r"\b(you|your|yourself)\b", re.I)
+
+
+def statement(s):
+    return s.split("Would you be willing", 1)[0]
+
+
+def test_dishes_example_reads_like_a_coach():
+    r = rewrite("You never help with the dishes")
+    assert r.blaming
+    assert r.suggestion.startswith("I feel ")
+    assert "I do the dishes on my own" in r.suggestion
+    assert r.need == "support"
+    assert r.suggestion.endswith("?")
+    assert "dishes" in r.request
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("You never take out the bins.", "I take out the bins on my own"),
+    ("You always interrupt me.", "I get interrupted"),
+    ("You yell at me in front of the kids.", "I get yelled at in front of the kids"),
+    ("You forgot my birthday again.", "my birthday got forgotten"),
+    ("You never ask about my day.", "I don't get asked about my day"),
+    ("You always leave your shoes in the hall.", "shoes get left in the hall"),
+    ("It's always me who cleans the bathroom.", "I clean the bathroom on my own"),
+    ("You never let me finish a sentence.", "I don't get to finish a sentence"),
+])
+def test_pronouns_are_turned(text, expect):
+    r = rewrite(text)
+    assert expect in r.suggestion
+    src = len(SECOND.findall(text))
+    out = len(SECOND.findall(statement(r.suggestion)))
+    assert out < src or out == src == 0
+
+
+def test_faux_feeling_is_mapped():
+    r = rewrite("I feel abandoned when you go out every night.")
+    assert r.feeling in ldata.faux_map()["abandoned"]["feelings"]
+    assert "abandoned" not in r.suggestion
+
+
+def test_label_gets_a_situation_and_need():
+    r = rewrite("You're so lazy.")
+    assert "lazy" not in r.suggestion
+    assert r.need in ldata.need_inventory()
+
+
+def test_absolutes_are_removed():
+    for text in ["You ALWAYS forget to lock the door!", "You never, ever call me back."]:
+        s = rewrite(text).suggestion
+        assert not re.search(r"\b(always|never|ever)\b", s, re.I), s
+
+
+def test_not_blaming_gives_no_suggestion():
+    r = rewrite("Could we go for a walk later?")
+    assert not r.blaming and r.suggestion is None and r.request is None
+
+
+def test_all_checks_pass_for_a_typical_rewrite():
+    text = "You never listen to me."
+    checks = check_rewrite(text, rewrite(text).suggestion)
+    assert all(checks.values()), checks
+
+
+def test_compose_normalises():
+    s = compose("I feel Sad", "When you left the dishes in the sink.", "Because I need support", "Could you please do the dishes tonight?")
+    assert FRAME.match(s), s
+    assert s == "I feel sad when the dishes got left in the sink, because I need support. Would you be willing to do the dishes tonight?"
+
+
+def test_compose_keeps_names():
+    s = compose("worried", "Sam drives home late", "reassurance", "text me when you leave")
+    assert "Sam drives home late" in s
+
+
+def test_rewriter_is_pluggable():
+    class Echo:
+        def rewrite(self, text):
+            return Rewrite(text=text, blaming=True, problems=[], suggestion="I feel calm when we talk, because I need ease. Would you be willing to talk?",
+                           feeling="calm", need="ease", request="talk")
+    assert isinstance(RuleRewriter(), Rewriter)
+    try:
+        set_rewriter(Echo())
+        assert rewrite("anything").feeling == "calm"
+    finally:
+        set_rewriter(None)
+    assert isinstance(get_rewriter(), RuleRewriter)
