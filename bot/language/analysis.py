@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import data
+from . import inventory as data
 from .text import clean, expand, verb_lemma, words
 
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import data
+from . import inventory as data
 from .analysis import analyse
 from .rewriting import rewrite
 from .safety import screen

@@ -5,7 +5,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from . import data
+from . import inventory as data
 from .rewriting import _norm_request, find_topic, request_for_need
 from .text import clean, verb_lemma
 

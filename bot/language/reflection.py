@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from . import data
+from . import inventory as data
 from .text import clean
 
 _FAMILY = r"(?:mum|mom|mother|dad|father|sister|brother|boss|partner|husband|wife|boyfriend|girlfriend|friend|kids|son|daughter|team|manager|family|parents)"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
-from . import data
+from . import inventory as data
 from .analysis import PARTNER, Analysis, Problem, analyse
 from lemminflect import getAllLemmas, getLemma
 

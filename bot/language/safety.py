@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from . import data
+from . import inventory as data
 from .text import clean
 
 Level = Literal["none", "concern", "crisis"]

@@ -1,5 +1,5 @@
 from bot.language import check_feeling, check_need, check_request, feelings_for_scale, reflect
-from bot.language import data as ldata
+from bot.language import inventory as ldata
 
 
 def test_feeling_ok_and_normalised():

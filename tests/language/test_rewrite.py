@@ -3,7 +3,7 @@ import re
 import pytest
 
 from bot.language import Rewrite, Rewriter, RuleRewriter, compose, get_rewriter, rewrite, set_rewriter
-from bot.language import data as ldata
+from bot.language import inventory as ldata
 from bot.language.evaluation import FRAME, check_rewrite
 
 SECOND = re.compile(r"\b(you|your|yourself)\b", re.I)

@@ -1,0 +1,1 @@
+"""Data files for bot.language (a package only so the YAML files ship with it)."""
