@@ -174,7 +174,7 @@ class Turned:
 def turn_clause(clause: str) -> Turned:
     """Turn a clause with the partner as subject ("you never help with the dishes") into an
     observation from the speaker's side ("I do the dishes on my own")."""
-    clause = re.split(r"[,.;!?:]| but | and then | so that | because | since | which | instead of ", clause)[0].strip()
+    clause = re.split(r"[,.;!?:]| but | and then | so that | because | since | which | instead of | and (?:you|he|she|i|we|then|now) ", clause)[0].strip()
     toks = clause.split()
     if len(toks) < 2:
         return Turned()
@@ -182,7 +182,7 @@ def turn_clause(clause: str) -> Turned:
     i = 1
     if subj == "my" and len(toks) > 2:
         i = 2
-    neg = past = want = progressive = False
+    neg = past = want = progressive = promised = False
     be = None
     while i < len(toks):
         w = toks[i]
@@ -241,6 +241,12 @@ def turn_clause(clause: str) -> Turned:
         elif w in ("want", "wants", "wanted") and nxt == "to":
             want = True
             i += 2
+        elif w in ("promised", "said", "swore") and (nxt == "to" or nxt in ("you", "he", "she") and i + 2 < len(toks) and toks[i + 2] in ("would", "will", "had", "were")):
+            neg = promised = True
+            past = True
+            i += 2 if nxt == "to" else 3
+            if i < len(toks) and toks[i] in ("going",) and i + 1 < len(toks) and toks[i + 1] == "to":
+                i += 2
         elif w in ("rather", "prefer", "prefers", "preferred") and nxt not in ("than",):
             i += 2 if nxt == "to" else 1
         elif w in ("learn", "learns", "start", "starts", "begin", "remember", "remembers") and nxt == "to":
@@ -280,7 +286,7 @@ def turn_clause(clause: str) -> Turned:
     rest_toks = toks[i + 1:]
     if want:
         return _turn_want(lemma, rest_toks, neg, past)
-    return _turn_action(lemma, rest_toks, neg, past)
+    return _turn_action(lemma, rest_toks, neg, past, promised)
 
 
 def _take_np(toks: list[str]) -> tuple[list[str], list[str]]:
@@ -295,7 +301,7 @@ def _take_np(toks: list[str]) -> tuple[list[str], list[str]]:
     return np, []
 
 
-def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Turned:
+def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promised: bool = False) -> Turned:
     tp = data.topics()
     solo = set(tp["solo_verbs"])
     receivers = set(tp["receiver_verbs"])
@@ -339,10 +345,14 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Tur
     ob0 = observ.get(lemma)
     if ob0 and ob0.get("words") and any(w in rest_toks + [particle] for w in ob0["words"]) and not neg:
         return Turned(ob0["text"], alt, lemma, "observable")
+    if lemma in ("take", "back", "defend") and re.search(r"\bside\b", rest) and re.search(r"\b(?:my|me)\b", rest):
+        return Turned("I'm left to stand alone in a disagreement", "back me up when we're with others, and tell me in private if you disagree", lemma, "observable", "lonely", "support")
+    if lemma in ("take",) and re.search(r"\b(?:his|her|their|your \w+'?s?) side\b", rest):
+        return Turned("I'm left to stand alone in a disagreement", "back me up when we're with others, and tell me in private if you disagree", lemma, "observable", "lonely", "support")
     if lemma in ("do", "keep", "follow") and re.match(r"(?:what|the things?|anything) (?:you|he|she) (?:said|say|promised|promise|agreed)|(?:your|his|her) (?:word|promises?)|through", rest):
         return Turned("things we agreed on don't happen", "pick one thing we agreed on and do it this week", lemma, "observable", "disappointed", "reliability")
     # "you never help (me) with the dishes" / "you never cook" -> "I ... on my own"
-    if neg and lemma in solo and not (obj_me and lemma not in ("help",) and lemma not in ("take", "pick", "walk", "drive", "bring", "join") and lemma in receivers):
+    if neg and not promised and lemma in solo and not (obj_me and lemma not in ("help",) and lemma not in ("take", "pick", "walk", "drive", "bring", "join") and lemma in receivers):
         if lemma == "help":
             r = obj_me[1] if obj_me else rest
             r = re.sub(r"^(?:out|around) ?", "", r) if not r.startswith("around the") else r
@@ -405,11 +415,12 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Tur
     if lemma in ("say", "tell"):
         body = _tidy(rest)
         body = {"thank you": "a thank-you", "thanks": "a thank-you", "sorry": "an apology", "please": "a please"}.get(body, body)
+        body = re.sub(r"^(?:sorry|an apology)\b", "an apology", body)
         if body and body not in ("a thank-you", "an apology", "a please") and not body.startswith("that "):
             body = "that " + body if re.match(r"(?:i|you|we|it|this|my|our)\b", body) else body
         verb_out = "heard" if past else "hear"
         sit = f"I {'didn' + chr(39) + 't' if neg and past else 'don' + chr(39) + 't' if neg else ''} {verb_out} {body}".replace(" heard", " hear" if neg and past else " heard")
-        req = {"a thank-you": "tell me one thing you noticed I did this week", "an apology": "come back to me after an argument and talk about how it went"}.get(body) or (f"tell me {body}" if neg and body else (alt or None))
+        req = {"a thank-you": "tell me one thing you noticed I did this week"}.get(body) or ("come back to me after an argument and talk about how it went" if body.startswith("an apology") else None) or (f"tell me {body}" if neg and body else (alt or None))
         return Turned(_tidy_sent(sit), req, lemma, "passive")
 
     if lemma in ("care", "think") and re.match(r"about ", rest):
@@ -429,8 +440,9 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Tur
         return Turned(_tidy_sent(sit), alt, lemma, "np")
 
     # a thing as object: "you leave your clothes on the floor" -> "clothes get left on the floor"
-    if rest_toks and lemma not in ("have", "be", "do", "make", "get", "want", "like", "love", "need", "think", "know", "feel", "seem", "act", "look", "sound", "treat", "let", "try", "go", "come", "say", "tell", "talk", "play") and (rest_toks[0] in DETS or rest_toks[0] in ("money", "stuff", "things", "dishes", "clothes", "shoes", "socks", "food", "time") or (is_noun(rest_toks[0]) and rest_toks[0] not in PREPS and not verb_lemma(rest_toks[0]) == rest_toks[0] and rest_toks[0] not in PARTICLES)
-                           or (len(rest_toks) > 1 and "ADJ" in getAllLemmas(rest_toks[0]) and is_noun(rest_toks[1]) and rest_toks[0] not in PREPS and rest_toks[0] not in PARTICLES)):
+    make_np = lemma == "make" and bool(re.match(r"(?:the |all the |)(?:plans?|decisions?|a decision|changes|arrangements|a mess|comments|jokes)\b", rest))
+    if rest_toks and (make_np or lemma not in ("have", "be", "do", "make", "get", "want", "like", "love", "need", "think", "know", "feel", "seem", "act", "look", "sound", "treat", "let", "try", "go", "come", "say", "tell", "talk", "play") and (rest_toks[0] in DETS or rest_toks[0] in ("money", "stuff", "things", "dishes", "clothes", "shoes", "socks", "food", "time") or (is_noun(rest_toks[0]) and rest_toks[0] not in PREPS and not verb_lemma(rest_toks[0]) == rest_toks[0] and rest_toks[0] not in PARTICLES)
+                           or (len(rest_toks) > 1 and "ADJ" in getAllLemmas(rest_toks[0]) and is_noun(rest_toks[1]) and rest_toks[0] not in PREPS and rest_toks[0] not in PARTICLES))):
         orig_particle = particle
         np_toks, tail = _take_np(rest_toks)
         np_toks = [w for w in np_toks if w not in ("all", "every")] or np_toks
@@ -455,8 +467,8 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool) -> Tur
             if neg:
                 req = _req_time(_strip_time(_tidy(f"{lemma} {orig_particle} {rest}")), (find_topic(np) or {}).get("name"))
             else:
-                req = alt
-            return Turned(_tidy_sent(sit), req, lemma, "np")
+                req = alt if not make_np else "check with me before making plans that affect us both"
+            return Turned(_tidy_sent(sit), req, lemma, "np", "left out" and None, "inclusion" if make_np else None)
 
     if neg and lemma not in ("be", "have"):
         ob = observ.get(lemma)
@@ -497,7 +509,7 @@ def _passive_me(lemma: str, prep: str, particle: str, rest: str, neg: bool, past
         elif vbn in data.faux_map():
             feeling, need = data.faux_map()[vbn]["feelings"][0], data.faux_map()[vbn]["needs"][0]
         return Turned(sit, alt, lemma, "passive", feeling, need)
-    if lemma in rphrases:
+    if lemma in rphrases and not (prep and prep not in ("to",)):
         ph = rphrases[lemma]["neg" if neg else "pos"]
         return Turned(ph, None if neg else alt, lemma, "passive")
     if lemma in ("tell", "say", "show", "ask") and not neg and not rest_t:
@@ -519,6 +531,9 @@ def _passive_me(lemma: str, prep: str, particle: str, rest: str, neg: bool, past
     if lemma in ("make", "let", "have", "want", "need", "expect", "leave", "care", "love", "like", "understand", "know", "get", "respect", "appreciate", "value"):
         if lemma == "leave" and not rest_t:
             return Turned("I'm left on my own", alt, lemma, "passive")
+        ml = re.match(r"(?:alone|behind|on my own|by myself|stranded|hanging|waiting)\b ?(.*)", rest_t)
+        if lemma == "leave" and ml:
+            return Turned(_tidy_sent(f"I'm left on my own {ml.group(1)}"), "stay with me, or tell me before you go", lemma, "passive", "lonely", "connection")
         if lemma == "leave" and re.match(r"(?:to|with|alone with) ", rest_t):
             return Turned(_tidy_sent(f"I'm left {rest_t}"), "do it together with me next time", lemma, "passive", "overwhelmed", "support")
         return Turned(None, alt, lemma, "none")
@@ -793,6 +808,11 @@ class RuleRewriter:
                 break
         topic = find_topic(clause or speaker or t) or find_topic(t_full) or None
         dflt = _default()
+        if not situation:
+            mf = re.search(r"\bin front of ((?:your|my|the|our|his|her) \w+|others|people|everyone)", t)
+            if mf and any(p.kind in ("you_make_me", "label", "faux_feeling", "sarcasm") for p in a.problems):
+                situation = f"things about me get said in front of {mf.group(1).replace('everyone', 'others')}"
+                topic = next((tt for tt in tp["topics"] if tt["name"] == "respect"), topic)
         if not situation:
             if faux and faux in tp.get("faux_situations", {}):
                 situation = tp["faux_situations"][faux]
