@@ -44,7 +44,7 @@ def _compiled():
         "fiction": re.compile(nots["fiction"]),
         "game": re.compile(nots["game"]),
         "joke": re.compile(nots["joke"]),
-        "third_party": re.compile(nots["third_party"]),
+        "third_party": re.compile(nots["third_party"] + "|" + nots.get("third_party_lost", "(?!x)x")),
         "past": re.compile(nots["past"]),
         "recovered": re.compile(nots["recovered"]),
         "relapse": re.compile(nots["relapse"]),
@@ -88,7 +88,7 @@ def _negated(clause: str, start: int, neg_re: re.Pattern) -> bool:
     return bool(neg_re.search(" ".join(ws)))
 
 
-def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict) -> str | None:
+def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, level: str = "crisis") -> str | None:
     """Why a trigger doesn't count here ('idiom', 'negation', ...), or None when it counts."""
     for idiom in nots["idioms"]:
         for im in idiom.finditer(clause):
@@ -105,6 +105,10 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict) -> 
         return "third_party"
     if kind in ("self_harm", "abuse") and nots["past"].search(whole) and nots["recovered"].search(whole) and not nots["relapse"].search(whole):
         return "past"
+    if kind == "abuse" and re.match(r"my (?:nephew|niece|son|daughter|kid|kids|baby|toddler|dog|cat|puppy|little \w+|cousin|students?|pupil)\b", clause[m.start():]):
+        return "child_or_pet"
+    if kind == "abuse" and level == "concern" and nots["joke"].search(whole):
+        return "joke"
     if kind == "violence":
         joke_text = _NOT_JOKE.sub(" ", whole)
         if nots["joke"].search(joke_text) and not _SERIOUS.search(whole) and not _NOT_JOKE.search(whole):
@@ -134,7 +138,7 @@ def _screen(raw: str) -> Screening:
             for pat in pats[kind][level]:
                 for scope in clauses + ([whole] if len(clauses) > 1 else []):
                     for m in pat.finditer(scope):
-                        why = _suppressed(kind, scope, whole, m, nots)
+                        why = _suppressed(kind, scope, whole, m, nots, level)
                         r = rank
                         if why == "joke" and kind == "violence":
                             continue
