@@ -145,3 +145,25 @@ def test_group_button_for_someone_without_a_private_chat(run_script, tmp_path):
     out = run_script([in_group("alice", "/prompt"), {"as": "dave", "in": G, "tap": "Answer"}], data=data)
     group = [o for o in out if o["to"] == G]
     assert "Someone new" in group[-1]["text"]
+
+
+def test_a_linked_group_gets_a_weekly_prompt_from_the_scheduler(run_script, tmp_path):
+    _, data = paired(run_script, data=tmp_path / "d")
+    linked(run_script, data)
+    out = run_script([{"wait": "8d"}], data=data)
+    prompts = [o for o in out if o["to"] == G]
+    assert len(prompts) == 1 and prompts[0]["buttons"] == ["✍️ Answer"]
+    out = run_script([{"as": "alice", "in": G, "say": "/unlinkgroup"}, {"wait": "8d"}], data=data)
+    assert [o["text"] for o in out if o["to"] == G] == ["Okay, I've stopped the prompts here. /linkgroup starts them again."]
+
+
+def test_a_worrying_reply_in_the_group_is_never_taken_as_an_answer(run_script, tmp_path):
+    _, data = paired(run_script, data=tmp_path / "d")
+    linked(run_script, data)
+    out = run_script([
+        in_group("alice", "/prompt"),
+        in_group("bob", "I want to hurt myself"),
+        in_group("alice", "alice answers calmly"),
+    ], data=data)
+    assert not [o for o in out if o["step"] > 1 and o["to"] == G]  # no reveal, nothing relayed
+    assert texts_to([o for o in out if o["step"] == 2], "bob")  # a caring reply, in private

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 from datetime import datetime
 from functools import lru_cache
@@ -36,6 +37,8 @@ from bot.engine.people import IDENTITIES, PEOPLE
 from bot.engine.personal_data import personal_table
 from bot.engine.registry import button_family, command, on_group_event
 from bot.store.protocol import Store
+
+log = logging.getLogger(__name__)
 
 ROUNDS = "prompt_rounds"  # round id -> {id, couple, group, prompt, question, status, answered, ...}
 ANSWERS = "prompt_answers"  # "<person>:<round id>" -> the person's own answer
@@ -102,6 +105,7 @@ def _unlink(store: Store, group: dict[str, Any], text: str) -> list[Action]:
             store.put(COUPLES, couple["id"], couple)
     group["couple"] = None
     store.put(GROUPS, group["chat"], group)
+    _unschedule(store, group["chat"])
     return [SendMessage(to=Address.group(group["chat"]), text=text, notice="group_unlinked")]
 
 
@@ -213,6 +217,7 @@ def linkgroup(ctx: TurnContext, args: str) -> list[Action]:
     ctx.store.put(GROUPS, group["chat"], group)
     couple["group"] = group["chat"]
     ctx.store.put(COUPLES, couple["id"], couple)
+    _schedule(ctx.store, group["chat"], couple["id"], ctx.person.get("tz"), ctx.clock.now())
     names = " and ".join(first_name(ctx.store.get(PEOPLE, m)) for m in couple["members"])
     actions.append(_to_group(ctx, "group_linked", (
         f"Linked: this is {names}'s space now. Now and then I'll post a question here; each of you answers, "
@@ -479,3 +484,44 @@ def answer_save(ctx: TurnContext) -> HookResult:
     _record(ctx, round_, text, via="dm")
     actions, note = _reveal_or_add(ctx, couple, round_, text)
     return HookResult(actions=actions, vars={"answer_note": note})
+
+
+# --- the scheduler's side -----------------------------------------------------------------
+# Linking a group gives it a weekly prompt (Sunday, 19:00 in the linker's time zone) in the
+# scheduler; unlinking clears it. The scheduler calls `_scheduled_prompt` at each slot.
+
+SCHEDULE = {"cadence": "weekly", "weekday": 6, "time": "19:00"}
+
+
+def _schedule(store: Store, chat_id: str, couple_id: str, tz: str | None, now: datetime) -> None:
+    try:
+        from bot.scheduler import set_group_schedule
+
+        set_group_schedule(store, chat_id, couple=couple_id, cadence=SCHEDULE["cadence"], time=SCHEDULE["time"],
+                           tz=tz or "UTC", now=now, weekday=SCHEDULE["weekday"])
+    except (ImportError, ValueError):
+        log.warning("could not schedule prompts for a linked group")
+
+
+def _unschedule(store: Store, chat_id: str) -> None:
+    try:
+        from bot.scheduler import clear_group_schedule
+
+        clear_group_schedule(store, chat_id)
+    except ImportError:
+        pass
+
+
+def _scheduled_prompt(store: Store, chat_id: str, schedule: dict[str, Any], now: datetime) -> list[Action]:
+    couple = store.get(COUPLES, str(schedule.get("couple") or ""))
+    if couple is None or couple.get("group") != chat_id:
+        return []
+    return post_group_prompt(store, couple["id"], now)
+
+
+try:
+    from bot.scheduler import group_prompt_sender
+
+    group_prompt_sender(_scheduled_prompt)
+except ImportError:  # the scheduler is optional for the engine
+    log.warning("scheduler not available: couple groups get prompts on /prompt only")
