@@ -250,8 +250,43 @@ def analyse(text: str) -> Analysis:
     if m and not any(p.kind == "absolute" for p in problems):
         add("absolute", m.group(0))
 
+    problems = [Problem(kind=p.kind, span=_orig_span(raw, p.span), why=p.why) for p in problems]
     blaming = _is_blaming(t, problems, positive, fair, kind_override)
     return Analysis(text=raw, blaming=blaming, problems=problems if blaming or problems else [])
+
+
+_BACK = [("can not", r"(?:can ?not|can't|cant)"), ("will not", r"(?:will not|won't|wont)"), ("you are", r"(?:you are|you're|youre|ur|u r)"),
+         ("i am", r"(?:i am|i'm|im)"), ("do not", r"(?:do not|don't|dont)"), ("does not", r"(?:does not|doesn't|doesnt)"),
+         ("did not", r"(?:did not|didn't|didnt)"), ("is not", r"(?:is not|isn't|isnt)"), ("are not", r"(?:are not|aren't|arent)"),
+         ("have not", r"(?:have not|haven't)"), ("would not", r"(?:would not|wouldn't)"), ("could not", r"(?:could not|couldn't)"),
+         ("should not", r"(?:should not|shouldn't)"), ("you would", r"(?:you would|you'd)"), ("you will", r"(?:you will|you'll)"),
+         ("you have", r"(?:you have|you've)"), ("it is", r"(?:it is|it's)"), ("that is", r"(?:that is|that's)"),
+         ("what is", r"(?:what is|what's)"), ("going to", r"(?:going to|gonna)"), ("want to", r"(?:want to|wanna)"),
+         ("had better", r"(?:had better|'d better)"), ("he is", r"(?:he is|he's)"), ("she is", r"(?:she is|she's)"), ("you", r"(?:you|u)")]
+
+
+def _orig_span(raw: str, span: str) -> str:
+    """The matching stretch of the user's own text for a span found in the expanded text."""
+    if not span:
+        return span
+    low = raw.lower()
+    i = low.find(span)
+    if i >= 0:
+        return raw[i:i + len(span)]
+    words_ = span.split()
+    out, k = [], 0
+    while k < len(words_):
+        for plain, alt in _BACK:
+            pw = plain.split()
+            if words_[k:k + len(pw)] == pw:
+                out.append(alt)
+                k += len(pw)
+                break
+        else:
+            out.append(re.escape(words_[k]))
+            k += 1
+    m = re.search(r"[\s,]*".join(out), raw, re.I)
+    return raw[m.start():m.end()] if m else span
 
 
 STRONG = {"accusing_you", "you_make_me", "feel_like", "label", "sarcasm", "faux_feeling"}
