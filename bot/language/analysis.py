@@ -123,7 +123,7 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]]) -> str | None:
             w = m.group(1)
             lem = verb_lemma(w) or w
             if lem in harm or re.match(rf"{PARTNER} (?:only|just) (?:think|care|talk|want|look|ever)|{PARTNER} (?:only|just) \w+ (?:me )?(?:when|if|because)", head) \
-                    or re.search(r"\bwithout (?:even |ever |so much as )?(?:asking|telling|checking|consulting|talking to|letting me know|a word|saying|me)\b|\bmore (?:about |for )?[\w ]{0,30} than (?:about |for |to )?(?:me|us|i do)\b|\binstead of (?:helping|talking|listening|coming|being)\b", head):
+                    or re.search(r"\bwithout (?:even |ever |so much as )?(?:asking|telling|checking|consulting|talking to|letting me know|a word|saying|me)\b|\bmore\b[\w ]{0,30}? than (?:about |for |to )?(?:me|us|i do)\b|\binstead of (?:helping|talking|listening|coming|being)\b", head):
                 if not re.match(r"(?:leave|leaves|left) (?:me (?:a|the|some|notes?|flowers|breakfast|coffee|dinner|a note|a message)\b)", head[m.start(1):]):
                     return _span(head, m.end() + 20)
             if re.match(rf"{PARTNER} (?:(?:always|constantly|just|only|still) )*(?:think|thinks|thought|act|acts|acted|treat|treats|treated|talk to me like|expect|expects|expected|assume|assumes|assumed|take|takes|took) (?:you are|me for granted|like|that|i|me like|everything|it)", head):

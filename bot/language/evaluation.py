@@ -32,7 +32,7 @@ def check_rewrite(source: str, suggestion: str | None) -> dict[str, bool]:
     statement = suggestion.split("Would you be willing", 1)[0]
     src_you = len(SECOND_PERSON.findall(source))
     out_you = len(SECOND_PERSON.findall(statement))
-    lab_hit = any(re.search(rf"\b{re.escape(lab)}\b", suggestion, re.I) for lab in labels)
+    lab_hit = any(re.search(rf"(?<!the )(?<!my )(?<!our )(?<!a )\b{re.escape(lab)}\b", suggestion, re.I) for lab in labels)
     need = parts["need"]
     res = {
         "starts_with_i": suggestion.startswith("I "),

@@ -50,6 +50,7 @@ FUTURE_OR_PAST_TIME = re.compile(r"\b(?:last (?:night|week|weekend|time|month|ye
 def _tidy(s: str) -> str:
     s = ABS_STRIP.sub(" ", s)
     s = re.sub(r"\b(?:anything|nothing) (?=(?:serious|important|new|fun|nice|real|deep|meaningful|personal|special|romantic)\b)", "something ", s)
+    s = re.sub(r"\b(?:stupid|dumb|ridiculous|pointless|useless|bloody|damn|freaking|fucking|stupidly)\s+", "", s)
     s = re.sub(r"\beverything\b", "most things", s)
     s = re.sub(r"\b(?:anything|nothing)\b", "things", s)
     s = re.sub(r"\beverywhere\b", "around the house", s)
@@ -319,6 +320,7 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
     m = re.match(r"(?:(at|to|with|about|for|on|over|around|like|behind) )?me\b ?(.*)", rest)
     if m:
         obj_me = (m.group(1) or "", m.group(2))
+    alt = alternatives.get(lemma)
     m_us = re.match(r"us\b ?(.*)", rest)
     if m_us and lemma not in solo:
         tail = m_us.group(1)
@@ -345,6 +347,8 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
     ob0 = observ.get(lemma)
     if ob0 and ob0.get("words") and any(w in rest_toks + [particle] for w in ob0["words"]) and not neg:
         return Turned(ob0["text"], alt, lemma, "observable")
+    if lemma == "side" and re.match(r"(?:with|against) ", rest):
+        return Turned("I'm left to stand alone in a disagreement", "back me up when we're with others, and tell me in private if you disagree", lemma, "observable", "lonely", "support")
     if lemma in ("take", "back", "defend") and re.search(r"\bside\b", rest) and re.search(r"\b(?:my|me)\b", rest):
         return Turned("I'm left to stand alone in a disagreement", "back me up when we're with others, and tell me in private if you disagree", lemma, "observable", "lonely", "support")
     if lemma in ("take",) and re.search(r"\b(?:his|her|their|your \w+'?s?) side\b", rest):
