@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import inventory as data
 from .text import clean
@@ -64,23 +65,23 @@ def normalise_feeling(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _feeling_words() -> re.Pattern[str]:
+    """Every feeling word we know as one pattern, longest first, so each match is the longest at its place."""
+    cands = set(data.feeling_inventory()) | set(data.feeling_synonyms()) | set(data.faux_map())
+    words = sorted(cands, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
 def _found_in(text: str) -> list[str]:
     t = clean(text, limit=4000).lower()
     if not t:
         return []
-    cands = list(data.feeling_inventory()) + list(data.feeling_synonyms()) + list(data.faux_map())
-    hits: list[tuple[int, str]] = []
-    for w in sorted(cands, key=len, reverse=True):
-        for m in re.finditer(rf"\b{re.escape(w)}\b", t):
-            if _NEGATED.search(t[max(0, m.start() - 20):m.start()]):
-                continue
-            if any(a <= m.start() < b for a, b, _ in [(p, p + len(x), x) for p, x in hits]):
-                continue
-            hits.append((m.start(), w))
-    hits.sort()
     out = []
-    for _, w in hits:
-        f = normalise_feeling(w)
+    for m in _feeling_words().finditer(t):
+        if _NEGATED.search(t[max(0, m.start() - 20):m.start()]):
+            continue
+        f = normalise_feeling(m.group(0))
         if f and f not in out and f not in ("okay",):
             out.append(f)
     return out
