@@ -132,7 +132,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--checkins", type=int, default=1500, help="check-ins (6 messages each) on the durable store")
     parser.add_argument("--default-checkins", type=int, default=3, help="check-ins on TinyDB's default storage")
-    parser.add_argument("--concurrent", type=int, default=16, help="people checking in at the same moment")
+    parser.add_argument("--concurrent", type=int, default=8, help="people checking in at the same moment")
     args = parser.parse_args()
 
     print(f"{args.people:,} people stored; every reply released only after its turn is fsynced; one worker thread.")
