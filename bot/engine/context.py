@@ -24,6 +24,8 @@ class TurnContext:
     answer: Any = None  # the typed text or chosen value, for validate hooks
     rng: random.Random = field(default_factory=random.Random)
     outbox: list[Action] = field(default_factory=list)  # extra actions hooks emit
+    # Set by a command or button handler to start a dialog in the person's private chat.
+    start_dialog: str | None = None
 
     @property
     def person_id(self) -> str:

@@ -194,6 +194,8 @@ class Engine:
                 reply.say("Let's get you set up first. It takes a minute.")
                 return self._start_dialog(ctx, ONBOARDING, reply)
             ctx.outbox.extend(spec.fn(ctx, event.args.strip()))
+            if ctx.start_dialog:
+                return self._start_dialog(ctx, ctx.start_dialog, reply)
             return self.store.get(SESSIONS, ctx.person_id) if session is not None else None
         reply.say(f"I don't know “/{name[:40]}”, sorry.")
         self._menu(ctx, session, reply, intro="Here's what I can do:")
@@ -222,6 +224,8 @@ class Engine:
                 return self._start_dialog(ctx, session["dialog"], reply)
         elif head in BUTTONS:
             ctx.outbox.extend(BUTTONS[head](ctx, rest))
+            if ctx.start_dialog:
+                return self._start_dialog(ctx, ctx.start_dialog, reply)
             return self.store.get(SESSIONS, ctx.person_id) if session is not None else None
         elif session is not None and "." in key:
             nonce, _, index = key.partition(".")
@@ -310,9 +314,14 @@ class Engine:
             return []
         if isinstance(event, ButtonPress):
             head, _, rest = event.key.partition(":")
-            if head in BUTTONS:
-                return BUTTONS[head](ctx, rest)
-            return []
+            if head not in BUTTONS:
+                return []
+            actions = BUTTONS[head](ctx, rest)
+            if ctx.start_dialog:  # e.g. "Answer" under a group prompt: the answer is given in private
+                reply = Reply()
+                self._save_session(ctx, self._start_dialog(ctx, ctx.start_dialog, reply))
+                actions += [SendMessage(to=Address.person(ctx.person_id), text=reply.text, buttons=tuple(reply.buttons))]
+            return actions
         actions: list[Action] = []
         for handler in GROUP_EVENT_HANDLERS:
             actions.extend(handler(ctx))

@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 ROUNDS = "prompt_rounds"  # round id -> {id, couple, group, prompt, question, status, answered, ...}
 ANSWERS = "prompt_answers"  # "<person>:<round id>" -> the person's own answer
-SESSIONS = "sessions"  # the engine's dialog sessions (a group button can start the answer dialog)
+SESSIONS = "sessions"  # the engine's dialog sessions: don't interrupt one the person is in
 ANSWER_DIALOG = "prompt_answer"
 MAX_ANSWER = 1000
 
@@ -350,13 +350,8 @@ def prompt_button(ctx: TurnContext, rest: str) -> list[Action]:
         return [_to_group(ctx, "group_help", "To answer privately, open a chat with me first, then tap Answer again. Or simply reply here.")]
     if ctx.store.get(SESSIONS, ctx.person_id) is not None:
         return [_me(ctx, f"A question from your group is waiting:\n\n💬 {round_['question']}\n\nSend /answer when you're ready.")]
-    now = ctx.clock.now().isoformat()
-    session = {
-        "dialog": ANSWER_DIALOG, "state": "ask", "vars": {"round": round_id, "question": round_["question"]},
-        "history": [], "nonce": 1, "options": [], "started_at": now, "updated_at": now,
-    }
-    ctx.store.put(SESSIONS, ctx.person_id, session)
-    return [_me(ctx, _ask_text(ctx, round_))]
+    ctx.start_dialog = ANSWER_DIALOG
+    return []
 
 
 def _ask_text(ctx: TurnContext, round_: dict[str, Any]) -> str:
