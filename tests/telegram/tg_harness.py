@@ -112,3 +112,76 @@ async def start_bot(emulator_url: str, token: str, data: Path, clock: FakeClock 
     return RunningBot(adapter, task, runtime, clock)
 
 
+
+
+class Person:
+    """A Telegram user talking to the bot through the emulator, in a private chat or a group."""
+
+    def __init__(self, emu: Emulator, token: str, user_id: int, name: str, chat: dict[str, Any] | None = None):
+        self.emu = emu
+        self.token = token
+        self.user = {"id": user_id, "is_bot": False, "first_name": name}
+        self.chat = chat or {"id": user_id, "type": "private", "first_name": name}
+        self.seen = 0
+        self.presses = 0
+        self.last: dict[str, Any] | None = None
+
+    async def messages(self) -> list[dict[str, Any]]:
+        state = await self.emu.state(self.token)
+        return [m for m in state["messages"] if m["chat_id"] == self.chat["id"]]
+
+    async def send_text(self, text: str) -> None:
+        message: dict[str, Any] = {"from": self.user, "chat": self.chat, "text": text}
+        if text.startswith("/"):
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        await self.emu.send(self.token, message)
+
+    async def replies(self, timeout: float = 10.0, settle: float = 0.15) -> list[dict[str, Any]]:
+        """The bot's new messages in this chat (waits for at least one, then for quiet)."""
+        deadline = time.monotonic() + timeout
+        new: list[dict[str, Any]] = []
+        quiet_since = None
+        while time.monotonic() < deadline:
+            fresh = [m for m in await self.messages() if m["message_id"] > self.seen]
+            if fresh and len(fresh) == len(new):
+                quiet_since = quiet_since or time.monotonic()
+                if time.monotonic() - quiet_since >= settle:
+                    break
+            else:
+                quiet_since = None
+            new = fresh
+            await asyncio.sleep(0.03)
+        assert new, f"no reply from the bot within {timeout}s"
+        self.seen = max(m["message_id"] for m in new)
+        self.last = new[-1]
+        return new
+
+    async def silence(self, wait: float = 0.6) -> None:
+        """Assert the bot says nothing new here for `wait` seconds."""
+        await asyncio.sleep(wait)
+        fresh = [m for m in await self.messages() if m["message_id"] > self.seen]
+        assert not fresh, f"expected no reply, got {[m['text'] for m in fresh]}"
+
+    async def say(self, text: str) -> dict[str, Any]:
+        await self.send_text(text)
+        return (await self.replies())[-1]
+
+    @staticmethod
+    def labels(message: dict[str, Any] | None) -> list[str]:
+        markup = (message or {}).get("reply_markup") or {}
+        return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+    async def press(self, message_id: int, data: str) -> None:
+        self.presses += 1
+        await self.emu.callback(self.token, self.user, self.chat, message_id, data)
+
+    async def tap(self, label: str | int) -> dict[str, Any]:
+        """Press a button of the newest message that has buttons, by label or position."""
+        with_buttons = [m for m in await self.messages() if m.get("reply_markup")]
+        assert with_buttons, "no message with buttons to press"
+        message = with_buttons[-1]
+        buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
+        button = buttons[label] if isinstance(label, int) else next(b for b in buttons if b["text"] == label)
+        await self.press(message["message_id"], button["callback_data"])
+        reply = (await self.replies())[-1]
+        return reply

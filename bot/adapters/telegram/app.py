@@ -20,6 +20,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, ExtBot, 
 from telegram.request import HTTPXRequest
 
 from bot import outbox
+from bot.adapters.telegram.logs import protect_logs
 from bot.adapters.telegram.limits import BackboneRateLimiter, with_retries
 from bot.adapters.telegram.translate import (
     PLATFORM, Call, api_urls, calls_for, chat_id_of, command_menu, events_from_update, webhook_path,
@@ -326,6 +327,7 @@ class TelegramAdapter:
     async def serve(self, webhook: str | None = None, listen: str = "0.0.0.0", port: int = 8443) -> None:
         """Run until `stop_event` is set. Raises StartupError with a clear message on a bad token,
         an unreachable Bot API server, or a second instance on the same token."""
+        protect_logs([self.token, self.webhook_secret])
         app = self.build_application()
         try:
             await app.initialize()

@@ -46,8 +46,19 @@ class Scrub(logging.Filter):
         return True
 
 
+_SCRUB: Scrub | None = None
+
+
 def protect_logs(secrets: list[str]) -> Scrub:
-    scrub = Scrub(secrets)
+    """Idempotent: later calls only add secrets to the one filter."""
+    global _SCRUB
+    if _SCRUB is not None:
+        _SCRUB.secrets.extend(s for s in secrets if s and s not in _SCRUB.secrets)
+        for handler in logging.getLogger().handlers:
+            if not any(isinstance(f, _TokenOnly) for f in handler.filters):
+                handler.addFilter(_TokenOnly(_SCRUB))
+        return _SCRUB
+    scrub = _SCRUB = Scrub(secrets)
     for name in _CHATTY:
         logger = logging.getLogger(name)
         logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))

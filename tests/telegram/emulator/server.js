@@ -219,7 +219,7 @@ const myRoutes = (app) => {
     const { token } = req.body;
     const messages = server.storage.botMessages.filter((u) => u.botToken === token).map((u) => ({
       message_id: u.messageId, chat_id: Number(u.message.chat_id), text: u.message.text,
-      caption: u.message.caption, photo: u.message.photo, document: u.message.document,
+      caption: u.message.caption, parse_mode: u.message.parse_mode || null, photo: u.message.photo, document: u.message.document,
       reply_markup: u.message.reply_markup || null,
     }));
     res.json({ ok: true, messages, answers: answers.get(token) || [], commands: commands.get(token) || {},
