@@ -113,7 +113,8 @@ async def with_retries(
         except RetryAfter as exc:
             if attempt == attempts:
                 raise
-            wait = exc.retry_after if isinstance(exc.retry_after, (int, float)) else exc.retry_after.total_seconds()
+            delta = getattr(exc, "_retry_after", None)
+            wait = delta.total_seconds() if hasattr(delta, "total_seconds") else 1.0
             log.warning("Telegram asked us to slow down; waiting %.1fs", wait)
             await asyncio.sleep(float(wait) + 0.1)
         except (NetworkError, TimedOut) as exc:
