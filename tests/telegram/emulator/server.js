@@ -2,7 +2,7 @@
 // Start telegram-test-api on localhost, with the gaps our adapter needs fixed.
 // Usage: node server.js PORT   (prints "READY <port>" once listening)
 //
-// Gaps of telegram-test-api 4.2.1 fixed here (see tests/telegram/README.md):
+// Gaps of telegram-test-api 4.2.1 fixed here:
 //  1. getMe has no is_bot (python-telegram-bot 22 requires it).
 //  2. Messages the bot sends come back with `date` in milliseconds, no `from`, and
 //     chat type always "private"; updates lack `date` unless the client sent one.
