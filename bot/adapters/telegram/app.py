@@ -141,7 +141,7 @@ class TelegramAdapter:
             get_updates_request=HTTPXRequest(connection_pool_size=2, connect_timeout=10, read_timeout=10),
             rate_limiter=BackboneRateLimiter(private_rate=self.private_rate, private_burst=self.private_burst),
         )
-        app = ApplicationBuilder().bot(bot).concurrent_updates(64).build()
+        app = ApplicationBuilder().bot(bot).concurrent_updates(64).job_queue(None).build()
         app.add_handler(TypeHandler(Update, self.on_update))
         app.add_error_handler(self.on_error)
         self.app = app
