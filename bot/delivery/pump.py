@@ -89,12 +89,16 @@ class OutboxPump:
         finally:
             self._runner.cancel()
 
-    async def drain(self) -> None:
-        """Send everything in the outbox now (tests, shutdown): poll until empty and idle."""
+    async def drain(self, poll_seconds: float = 0.1) -> None:
+        """Send everything in the outbox now (tests, benches, shutdown): keep the queue fed until
+        the outbox is empty."""
         runner = self._runner or asyncio.create_task(self.queue.run())
         try:
-            while await self.poll_once() or len(self.queue):
-                await self.queue.join()
+            while True:
+                added = await self.poll_once()
+                if not added and not len(self.queue):
+                    break
+                await asyncio.sleep(poll_seconds)
         finally:
             if self._runner is None:
                 runner.cancel()

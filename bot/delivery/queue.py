@@ -65,6 +65,8 @@ class DeliveryQueue:
         self._busy: set[str] = set()
         self._not_before: dict[str, float] = {}
         self._keys: set[str] = set()
+        # Keys finished lately: an outbox read that raced with marking them done must not queue them again.
+        self._finished: dict[str, None] = {}
         self._seq = itertools.count()
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()
@@ -87,7 +89,7 @@ class DeliveryQueue:
 
     def put(self, key: str, delivery: Any) -> bool:
         """Queue a delivery (once per key); False if that key is already queued."""
-        if key in self._keys:
+        if key in self._keys or key in self._finished:
             return False
         self._keys.add(key)
         self._idle.clear()
@@ -101,6 +103,12 @@ class DeliveryQueue:
     def _push(self, chat: str) -> None:
         heapq.heappush(self._ready, (self._not_before.get(chat, 0.0), next(self._seq), chat))
         self._wake.set()
+
+    def _forget(self, key: str, keep: int = 50_000) -> None:
+        self._keys.discard(key)
+        self._finished[key] = None
+        if len(self._finished) > keep:
+            del self._finished[next(iter(self._finished))]
 
     async def join(self) -> None:
         """Wait until everything queued so far has been sent or dropped."""
@@ -157,14 +165,18 @@ class DeliveryQueue:
                 until = self.clock() + exc.seconds
                 if exc.scope == "global":
                     self.gate.pause_all(until)
+                else:  # that chat's problem: its overall slot was not used up
+                    self.gate.refund_global(slot)
                 self._not_before[chat] = until
                 await self.on_failed(item.key, item.delivery)
             except Blocked:
                 self.stats["blocked"] += 1
                 dropped = list(self._chats.pop(chat, deque()))
                 for other in dropped:
-                    self._keys.discard(other.key)
-                    await self.on_blocked(other.key, other.delivery)
+                    try:
+                        await self.on_blocked(other.key, other.delivery)
+                    finally:
+                        self._forget(other.key)
                 return
             except asyncio.CancelledError:
                 raise
@@ -172,7 +184,7 @@ class DeliveryQueue:
                 if not isinstance(exc, Transient):
                     log.warning("send failed unexpectedly (%s); treating it as transient", type(exc).__name__)
                 self.stats["transient"] += 1
-                self.gate.refund_global(self.clock())
+                self.gate.refund_global(slot)
                 item.attempts += 1
                 backoff = min(self.max_backoff, self.base_backoff * 2 ** min(item.attempts - 1, 20))
                 self._not_before[chat] = self.clock() + backoff * (0.5 + self.rng.random() / 2)
@@ -184,8 +196,10 @@ class DeliveryQueue:
                 queue = self._chats.get(chat)
                 if queue and queue[0] is item:
                     queue.popleft()
-                self._keys.discard(item.key)
-                await self.on_sent(item.key, item.delivery)
+                try:
+                    await self.on_sent(item.key, item.delivery)
+                finally:
+                    self._forget(item.key)
         finally:
             self._slots.release()
             self._busy.discard(chat)

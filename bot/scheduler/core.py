@@ -63,6 +63,7 @@ class NudgeScheduler:
         self._due: dict[str, float] = {}
         self._known: set[str] = set()
         self._recheck: dict[str, float] = {}
+        self._plan_cache: dict[tuple[Any, ...], float] = {}
         self.sent = 0  # outbox entries enqueued by this instance (for benches and logs)
 
     # --- index ------------------------------------------------------------------
@@ -98,6 +99,7 @@ class NudgeScheduler:
     def load(self, now: float) -> int:
         """Rebuild the index from the store (at start-up). Returns the number of entries."""
         self._heap, self._due, self._known, self._recheck = [], {}, set(), {}
+        self._plan_cache: dict[tuple[Any, ...], float] = {}
         headsup_people = {key.split(":", 1)[0] for key in self.store.keys(m.HEADSUP)}
         entries: list[tuple[float, str]] = []
         for pid, person in self.store.scan(PEOPLE):
@@ -110,6 +112,7 @@ class NudgeScheduler:
             due = self._plan_group(doc, now)
             if due is not None:
                 entries.append((due, "g:" + chat))
+        self._plan_cache = {}
         self._due = {key: due for due, key in entries}
         self._heap = entries
         heapq.heapify(self._heap)
@@ -130,13 +133,21 @@ class NudgeScheduler:
             candidates.append(now + RECHECK_MAX)
         else:
             quiet = m.quiet_of(state, self.default_quiet)
-            today = local_date(now, person.get("tz"))
             handled = state.get("handled", {})
             not_before = max(now - self.grace, float(state.get("since", 0)))
-            for kind in m.REMINDER_KINDS:
-                slot = m.first_slot(kind, pid, person, not_before, handled.get(kind), quiet, today)
-                if slot is not None:
-                    candidates.append(slot.fire)
+            days = person.get("checkin_days")
+            # Most people share a zone, a time and a pattern: plan each combination once per load.
+            key = (
+                person.get("tz"), person.get("checkin_time"), tuple(days) if isinstance(days, list) else None,
+                m._fortnight_parity(pid), tuple(handled.get(k) for k in m.REMINDER_KINDS), quiet, not_before, now,
+            )
+            due = self._plan_cache.get(key)
+            if due is None:
+                today = local_date(now, person.get("tz"))
+                slots = [m.first_slot(k, pid, person, not_before, handled.get(k), quiet, today) for k in m.REMINDER_KINDS]
+                due = self._plan_cache[key] = min((s.fire for s in slots if s is not None), default=float("inf"))
+            if due != float("inf"):
+                candidates.append(due)
         return min(candidates) if candidates else None
 
     def _plan_group(self, doc: dict[str, Any], now: float) -> float | None:
