@@ -23,7 +23,7 @@ def test_private_checkin_never_reaches_partner(run_script, tmp_path):
 
 def test_shared_hard_checkin_sends_exact_preview_and_one_heads_up_a_day(run_script, tmp_path):
     _, data = paired(run_script, data=tmp_path / "d")
-    out = run_script(as_("alice", HARD_CHECKIN + [{"tap": "Share it"}]), data=data)
+    out = run_script(as_("alice", HARD_CHECKIN + [{"tap": "Share it"}]) + [{"wait": "2m"}], data=data)
     preview = [o["text"] for o in out if "exactly what they'll see" in o["text"]][0]
     to_bob = texts_to(out, "bob")
     assert len(to_bob) == 2
@@ -31,14 +31,24 @@ def test_shared_hard_checkin_sends_exact_preview_and_one_heads_up_a_day(run_scri
     assert "zebrafish" not in "".join(to_bob)  # what happened is never shared
     assert "heads-up" in to_bob[1] and "Alice" in to_bob[1]
     # A second hard share the same day: the check-in goes, no second heads-up.
-    out = run_script(as_("alice", HARD_CHECKIN + [{"tap": "Share it"}]), data=data)
+    out = run_script(as_("alice", HARD_CHECKIN + [{"tap": "Share it"}]) + [{"wait": "2m"}], data=data)
     assert len(texts_to(out, "bob")) == 1
     # Bob shares a hard day too: still once a day per couple.
-    out = run_script(as_("bob", HARD_CHECKIN + [{"tap": "Share it"}]), data=data)
+    out = run_script(as_("bob", HARD_CHECKIN + [{"tap": "Share it"}]) + [{"wait": "2m"}], data=data)
     assert len(texts_to(out, "alice")) == 1
     # Next day there may be one again.
-    out = run_script([{"wait": "26h"}] + as_("bob", HARD_CHECKIN + [{"tap": "Share it"}]), data=data)
+    out = run_script([{"wait": "26h"}] + as_("bob", HARD_CHECKIN + [{"tap": "Share it"}]) + [{"wait": "2m"}], data=data)
     assert any("heads-up" in t for t in texts_to(out, "alice"))
+
+
+def test_heads_up_waits_for_the_end_of_quiet_hours(run_script, tmp_path):
+    _, data = paired(run_script, data=tmp_path / "d")
+    # The simulator starts at 09:00 UTC (10:00 in Berlin); 12h later it is 22:00 there, quiet hours.
+    out = run_script([{"wait": "12h30m"}] + as_("alice", HARD_CHECKIN + [{"tap": "Share it"}]) + [{"wait": "2h"}], data=data)
+    assert [t for t in texts_to(out, "bob") if "heads-up" not in t]  # the share itself goes at once
+    assert not [t for t in texts_to(out, "bob") if "heads-up" in t]
+    out = run_script([{"wait": "8h"}], data=data)  # past 08:00 in Berlin
+    assert [t for t in texts_to(out, "bob") if "heads-up" in t]
 
 
 def test_good_checkin_gets_no_heads_up_and_silence_is_never_reported(run_script, tmp_path):

@@ -7,15 +7,18 @@ picks it up at its next tick."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.engine.actions import Action, Address, SendMessage
 from bot.engine.context import TurnContext
+from bot.engine.couples import HEADS_UP_SINK
 from bot.engine.hooks import HookResult, hook
 from bot.engine.registry import button_family, command
 from bot.engine.timeparse import parse_clock, parse_timezone
+from bot.store.protocol import Store
 from bot.scheduler import model as m
+from bot.scheduler import queue_heads_up
 from bot.scheduler.timecalc import fmt_local, hhmm, in_window, local_date, local_dt, local_instant, quiet_release
 
 MAX_PAUSE_DAYS = 365
@@ -300,3 +303,12 @@ def snooze(ctx: TurnContext, rest: str) -> list[Action]:
     state["snoozes"] = snoozes[-5:]
     _save_state(ctx, state)
     return _reply(ctx, f"{note}Okay, I'll remind you again {fmt_local(fire, tz, now)}.")
+
+
+def _hold_heads_up(store: Store, action: Action, recipient: str, now: datetime) -> list[Action]:
+    """Heads-ups wait out the partner's quiet hours and pause: queue them with the scheduler."""
+    queue_heads_up(store, recipient, action, now)
+    return []
+
+
+HEADS_UP_SINK.append(_hold_heads_up)
