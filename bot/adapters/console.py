@@ -1,13 +1,15 @@
 """The console adapter: chat with the real engine in a terminal.
 
 Buttons show as numbered choices; type the number or the label. The first
-terminal owns the data folder; a second `backbone chat --as NAME` joins it
-through a local socket (see console_link.py), so two terminals can be two
-partners. Messages for someone not connected wait in the store until they are."""
+terminal owns the data folder and runs the scheduler; a second `backbone chat
+--as NAME` joins it through a local socket (see console_link.py), so two
+terminals can be two partners. Messages for someone not connected (a partner's
+share, a nudge) wait in the durable outbox until they are."""
 
 from __future__ import annotations
 
 import itertools
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -23,10 +25,9 @@ from bot.engine.actions import Button, EditMessage, SendFile, SendMessage
 from bot.engine.events import ButtonPress, Chat, CommandMessage, Event, Sender, TextMessage, parse_command
 from bot.engine.walker import normalise_label
 from bot.runtime import Delivery, Runtime
-from bot.store import Store, StoreInUse
+from bot.store import StoreInUse
 
 PLATFORM = "console"
-INBOX = "console_inbox"
 
 
 def event_from_input(line: str, *, name: str, buttons: list[Button], seq: int, now: datetime) -> Event:
@@ -47,24 +48,6 @@ def event_from_input(line: str, *, name: str, buttons: list[Button], seq: int, n
     if command:
         return CommandMessage(name=command[0], args=command[1], **common)
     return TextMessage(text=line, **common)
-
-
-def park(store: Store, delivery: Delivery) -> None:
-    """Keep a message for a console person who isn't connected (store work: run it on the worker)."""
-    if not isinstance(delivery.action, SendMessage):
-        return
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
-    with store.transaction():
-        store.put(INBOX, f"{delivery.chat_id}:{stamp}", {"text": delivery.action.text})
-
-
-def take_inbox(store: Store, name: str) -> list[str]:
-    with store.transaction():
-        texts = []
-        for key in store.keys(INBOX, name + ":"):
-            texts.append(str((store.get(INBOX, key) or {}).get("text", "")))
-            store.delete(INBOX, key)
-        return texts
 
 
 class ConsoleChat:
@@ -123,33 +106,30 @@ def run_console(settings: Settings, name: str, stream: TextIO = sys.stdin, out: 
     except StoreInUse:
         if not socket_path(settings.data_dir).exists():
             raise
-        # Another terminal (or the bot) owns the data folder: join it.
+        # Another terminal owns the data folder: join it.
         holder: list[ConsoleChat] = []
         client = ConsoleClient(settings.data_dir, lambda d: holder[0].show(d))
         chat = ConsoleChat(name, client.send, files_dir, out)
         holder.append(chat)
         try:
+            client.hello(name)
             chat.loop(stream, start=stream.isatty())
             time.sleep(0.2)  # let the last replies arrive
         finally:
             client.close()
         return
 
-    def local(delivery: Delivery) -> None:
-        if delivery.platform == PLATFORM and delivery.chat_id == name:
-            chat.show(delivery)
-        elif delivery.platform == PLATFORM:
-            runtime.call(park, runtime.store, delivery)
+    from bot.scheduler import SchedulerService
 
+    # Library chatter would interleave with the conversation on the same terminal.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     chat = ConsoleChat(name, lambda e: host.dispatch(runtime.submit(e, PLATFORM).result()), files_dir, out)
-    host = ConsoleHost(runtime, local)
+    host = ConsoleHost(runtime, name, chat.show)
+    scheduler = SchedulerService(runtime)
     try:
-        waiting = runtime.call(take_inbox, runtime.store, name)
-        if waiting:
-            chat.out.print("[dim]While you were away:[/]")
-            for text in waiting:
-                chat.show_text(text)
+        scheduler.start()
         chat.loop(stream, start=stream.isatty())
     finally:
+        scheduler.shutdown()
         host.close()
         runtime.close()

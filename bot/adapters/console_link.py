@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from bot import outbox
 from bot.engine.actions import action_from_dict, action_to_dict
 from bot.engine.events import ButtonPress, Chat, CommandMessage, Event, Sender, TextMessage
 from bot.runtime import Delivery, Runtime
@@ -54,13 +55,16 @@ def delivery_from_dict(data: dict[str, Any]) -> Delivery:
 
 
 class ConsoleHost:
-    """Serves console clients from the process that owns the store."""
+    """Serves console clients from the process that owns the store, and sends
+    what waits in the outbox for console people as soon as they are here."""
 
-    def __init__(self, runtime: Runtime, deliver_locally: Callable[[Delivery], None]):
+    def __init__(self, runtime: Runtime, name: str, show: Callable[[Delivery], None], poll_seconds: float = 1.0):
         self.runtime = runtime
-        self.deliver_locally = deliver_locally  # the host's own screen, or the inbox for absent people
+        self.name = name  # the host terminal's own person
+        self.show = show
         self.clients: dict[str, socket.socket] = {}
         self._lock = threading.Lock()
+        self._stop = threading.Event()
         self.path = socket_path(runtime.settings.data_dir)
         host = self
 
@@ -70,45 +74,75 @@ class ConsoleHost:
                 for raw in self.rfile:
                     try:
                         data = json.loads(raw)
+                        if data.get("hello"):
+                            name = str(data["hello"])[:64]
+                            with host._lock:
+                                host.clients[name] = self.connection
+                            host.flush()
+                            continue
                         event = event_from_dict(data)
                     except (ValueError, KeyError, TypeError):
                         continue
-                    if name is None:
-                        name = event.sender.user_id
-                        with host._lock:
-                            host.clients[name] = self.connection
-                    host.dispatch(self.runtime_submit(event))
+                    host.dispatch(host.runtime.submit(event, "console").result())
                 if name is not None:
                     with host._lock:
                         host.clients.pop(name, None)
-
-            def runtime_submit(self, event: Event) -> list[Delivery]:
-                return host.runtime.submit(event, "console").result()
 
         if self.path.exists():
             self.path.unlink()  # left by a host that died; we own the store, so it is stale
         self.server = socketserver.ThreadingUnixStreamServer(str(self.path), Handler)
         self.server.daemon_threads = True
-        self._thread = threading.Thread(target=self.server.serve_forever, name="console-link", daemon=True)
-        self._thread.start()
+        threading.Thread(target=self.server.serve_forever, name="console-link", daemon=True).start()
+        threading.Thread(target=self._poll, args=(poll_seconds,), name="console-outbox", daemon=True).start()
+
+    def _send(self, delivery: Delivery) -> bool:
+        """Show or push a delivery; False when its person isn't here."""
+        if delivery.platform != "console":
+            return False
+        if delivery.chat_id == self.name:
+            self.show(delivery)
+            return True
+        with self._lock:
+            client = self.clients.get(delivery.chat_id)
+        if client is None:
+            return False
+        try:
+            client.sendall((json.dumps(delivery_to_dict(delivery)) + "\n").encode("utf-8"))
+        except OSError:
+            return False
+        return True
 
     def dispatch(self, deliveries: list[Delivery]) -> None:
-        for delivery in deliveries:
-            with self._lock:
-                client = self.clients.get(delivery.chat_id) if delivery.platform == "console" else None
-            if client is None:
-                self.deliver_locally(delivery)
-                continue
+        kept = [d for d in deliveries if not self._send(d)]
+        if kept:
+            self.runtime.call(_enqueue_all, self.runtime.store, kept)
+
+    def flush(self) -> None:
+        """Send outbox entries whose person is here now."""
+        for entry in self.runtime.call(outbox.pending, self.runtime.store, "console", 500):
+            if self._send(entry.delivery):
+                self.runtime.call(outbox.done, self.runtime.store, entry.key)
+
+    def _poll(self, seconds: float) -> None:
+        while not self._stop.wait(seconds):
             try:
-                client.sendall((json.dumps(delivery_to_dict(delivery)) + "\n").encode("utf-8"))
-            except OSError:
-                self.deliver_locally(delivery)
+                self.flush()
+            except Exception:  # the store closed under us at exit, or a transient error: try again later
+                if self._stop.is_set():
+                    return
 
     def close(self) -> None:
+        self._stop.set()
         self.server.shutdown()
         self.server.server_close()
         if self.path.exists():
             self.path.unlink()
+
+
+def _enqueue_all(store, deliveries: list[Delivery]) -> None:  # type: ignore[no-untyped-def]
+    with store.transaction():
+        for delivery in deliveries:
+            outbox.enqueue(store, delivery)
 
 
 class ConsoleClient:
@@ -120,6 +154,10 @@ class ConsoleClient:
         self.on_delivery = on_delivery
         self._reader = threading.Thread(target=self._read, name="console-client", daemon=True)
         self._reader.start()
+
+    def hello(self, name: str) -> None:
+        """Say who this terminal is, so messages waiting for them arrive."""
+        self.sock.sendall((json.dumps({"hello": name}) + "\n").encode("utf-8"))
 
     def send(self, event: Event) -> None:
         self.sock.sendall((json.dumps(event_to_dict(event)) + "\n").encode("utf-8"))

@@ -61,6 +61,7 @@ def test_two_terminals_are_two_people_on_one_data_folder(tmp_path):
     chat = ConsoleChat("bob", lambda e: None, tmp_path / "files", Console(file=bob_out, highlight=False, width=200))
     client = ConsoleClient(tmp_path, lambda d: (received.append(d), chat.show(d)))
     chat.send_event = client.send
+    client.hello("bob")
     chat.send("/start")
     chat.send("Bob")
     time.sleep(0.5)
@@ -71,3 +72,29 @@ def test_two_terminals_are_two_people_on_one_data_folder(tmp_path):
     assert "Bob" in bob_out.getvalue()
     assert "Alice" in host_out.getvalue() and "Bob" not in host_out.getvalue()
     assert all(d.chat_id == "bob" for d in received)
+
+
+def test_waiting_messages_reach_a_console_person_when_they_join(tmp_path):
+    from bot import outbox
+    from bot.adapters.console_link import ConsoleHost
+    from bot.engine.actions import Address, SendMessage
+    from bot.runtime import Delivery, Runtime
+
+    runtime = Runtime(Settings(data_dir=tmp_path))
+    shown = []
+    host = ConsoleHost(runtime, "alice", shown.append, poll_seconds=0.1)
+    waiting = Delivery("console", "bob", SendMessage(to=Address.person("p_bob"), text="Time for a check-in?"))
+    host.dispatch([waiting])  # bob isn't here: it waits in the outbox
+    assert [e.delivery.chat_id for e in runtime.call(outbox.pending, runtime.store, "console", 10)] == ["bob"]
+    received = []
+    client = ConsoleClient(tmp_path, received.append)
+    client.hello("bob")
+    for _ in range(50):
+        if received:
+            break
+        time.sleep(0.05)
+    client.close()
+    host.close()
+    assert [d.action.text for d in received] == ["Time for a check-in?"]
+    assert runtime.call(outbox.pending, runtime.store, "console", 10) == []
+    runtime.close()
