@@ -26,7 +26,7 @@ def test_onboarding_understands_city_offset_and_rejects_bad_time(run_script):
     assert "name" in by_step[1]["text"] or "call you" in by_step[1]["text"]
     assert "couldn't place that time zone" in by_step[3]["text"]
     assert "time of day" in by_step[4]["text"].lower() or "check in" in by_step[4]["text"].lower()
-    assert "couldn't read that as a time" in by_step[5]["text"]
+    assert "as a time of day" in by_step[5]["text"]
     assert "19:30" in by_step[6]["text"]
     assert "Alice" in by_step[8]["text"]
 
@@ -135,3 +135,15 @@ def test_export_contains_checkins(tmp_path):
     data = json.loads(files[0].data)
     assert data["data"]["checkins"][f"{person['id']}:1"]["feelings"] == ["worn out"]
     runtime.close()
+
+
+def test_onboarding_refuses_a_checkin_time_inside_quiet_hours(run_script):
+    out = run_script([
+        {"as": "zoe", "say": "/start"},
+        {"as": "zoe", "say": "Zoe"},
+        {"as": "zoe", "say": "Berlin"},
+        {"as": "zoe", "say": "23:30"},
+        {"as": "zoe", "say": "21:00"},
+    ])
+    assert "quiet hours" in out[3]["text"]
+    assert "21:00" in out[4]["text"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.engine.context import TurnContext
 from bot.engine.hooks import HookResult, hook
-from bot.engine.timeparse import parse_clock, parse_timezone
+from bot.engine.timeparse import parse_timezone
 
 MAX_NAME = 40
 
@@ -28,14 +28,6 @@ def check_timezone(ctx: TurnContext) -> HookResult:
             "a zone name (Europe/Berlin) or an offset (UTC+2)."
         ))
     return HookResult(value=zone)
-
-
-@hook("parse_time")
-def check_time(ctx: TurnContext) -> HookResult:
-    when = parse_clock(str(ctx.answer))
-    if when is None:
-        return HookResult(error="I couldn't read that as a time of day. Something like 20:00, 8pm or 7:30 works.")
-    return HookResult(value=when)
 
 
 @hook("finish_onboarding")

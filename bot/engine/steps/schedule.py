@@ -131,7 +131,7 @@ def settings_time(ctx: TurnContext) -> HookResult:
     if _in_quiet(when, quiet):
         return HookResult(error=(
             f"{when} is inside your quiet hours ({quiet[0]}–{quiet[1]}), when I stay silent. "
-            "Pick a time outside them, or change your quiet hours first."
+            "Pick a time outside them (quiet hours can be changed in /settings)."
         ))
     return HookResult(value=when)
 
@@ -145,18 +145,6 @@ def settings_days(ctx: TurnContext) -> HookResult:
             "(For no reminders at all, choose “Reminders on or off”.)"
         ))
     return HookResult(value=days)
-
-
-@hook("settings_tz")
-def settings_tz(ctx: TurnContext) -> HookResult:
-    text = str(ctx.answer).strip()
-    zone = parse_timezone(text)
-    if zone is None:
-        return HookResult(error=(
-            f"I couldn't find a time zone called “{text[:40]}”. Try a city (Berlin), "
-            "a zone name (America/New_York) or an offset (UTC+2)."
-        ))
-    return HookResult(value=zone)
 
 
 @hook("settings_quiet")
