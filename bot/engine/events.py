@@ -62,9 +62,15 @@ class MemberLeft(Event):
 
 @dataclass(frozen=True, kw_only=True)
 class GroupMembers(Event):
-    """The adapter's answer to "who is in this group" (for /linkgroup)."""
+    """The adapter's answer to "who is in this group" (for /linkgroup).
+
+    Without `headcount`, `members` is the whole membership (people and bots). With it,
+    `members` is only who the platform named (e.g. Telegram's administrators) and
+    `headcount` is the number of human members as far as the platform can tell
+    (Telegram can count a group's members but not list them)."""
 
     members: tuple[Sender, ...] = field(default_factory=tuple)
+    headcount: int | None = None
 
 
 def parse_command(text: str) -> tuple[str, str] | None:

@@ -3,6 +3,8 @@
 - Membership: the bot can't list a group's members on every platform, so it
   keeps what it sees (members joining and leaving, anyone who writes, and a
   GroupMembers event from an adapter that can ask) in ``groups[<chat id>]``.
+  Where a platform can only count members (Telegram), the adapter's GroupMembers
+  carries a ``headcount`` of humans: more than two refuses linking and unlinks.
 - /linkgroup links the group to the sender's couple when both partners are
   members and nobody else is (bots aside). A newcomer unlinks it again.
 - A prompt (``post_group_prompt``, also /prompt) goes out with an Answer button.
@@ -88,12 +90,18 @@ def _who_is_here(store: Store, group: dict[str, Any]) -> set[str]:
     return out
 
 
+def _crowded(group: dict[str, Any]) -> bool:
+    """The platform counts more than two humans here (whoever they are)."""
+    headcount = group.get("headcount")
+    return isinstance(headcount, int) and headcount > 2
+
+
 def private_for_two(store: Store, group: dict[str, Any], couple: dict[str, Any] | None) -> bool:
-    return couple is not None and _who_is_here(store, group) == set(couple["members"])
+    return couple is not None and not _crowded(group) and _who_is_here(store, group) == set(couple["members"])
 
 
 def _outsider_here(store: Store, group: dict[str, Any], couple: dict[str, Any]) -> bool:
-    return bool(_who_is_here(store, group) - set(couple["members"]))
+    return _crowded(group) or bool(_who_is_here(store, group) - set(couple["members"]))
 
 
 def _unlink(store: Store, group: dict[str, Any], text: str) -> list[Action]:
@@ -145,11 +153,20 @@ def group_event(ctx: TurnContext) -> list[Action]:
     event, store = ctx.event, ctx.store
     group = _group(store, event.chat.id)
     if isinstance(event, MemberJoined):
+        if isinstance(group.get("headcount"), int) and not event.member.is_bot \
+                and event.member.identity not in group["members"]:
+            group["headcount"] += 1
         _note_member(group, event.member)
     elif isinstance(event, MemberLeft):
+        if isinstance(group.get("headcount"), int) and not event.member.is_bot:
+            group["headcount"] = max(0, group["headcount"] - 1)
         group["members"].pop(event.member.identity, None)
     elif isinstance(event, GroupMembers):
-        group["members"] = {}
+        if event.headcount is None:  # the whole membership
+            group["members"] = {}
+            group.pop("headcount", None)
+        else:  # a count, and only some of the members by name
+            group["headcount"] = max(0, event.headcount)
         for member in event.members:
             _note_member(group, member)
     else:
