@@ -1,13 +1,20 @@
 """End to end: real PTB code against the telegram-test-api emulator.
 
 A person onboards, checks in, uses the coach and /export, pressing buttons that are
-answered and cleared. Pairing, the couple's group prompt and nudges join here as those
-features land (see `onboard` and `Person` in tg_harness.py for the building blocks)."""
+answered and cleared. Two people pair (/pair, /join CODE), link their group (/linkgroup,
+with the adapter counting the group's members), answer a group prompt (one through the
+Answer button's private dialog, one by replying in the group) and see the reveal together
+in the group; a check-in reminder arrives in a private chat after the fake clock reaches
+the check-in time and the scheduler ticks. A group with a third person: see
+test_tg_group_members.py."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
+import time
+from datetime import datetime, timezone
 
 import pytest
 from tg_harness import Emulator, Person, RunningBot
@@ -153,3 +160,94 @@ async def test_second_instance_fails_fast_with_409(emulator_url: str, emulator: 
         assert "Backbone" in reply["text"]
     finally:
         await first.stop()
+
+
+# --- a couple: pairing, the group prompt, a nudge --------------------------------------------
+
+INVITE = re.compile(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})\b")
+BOT_USER = {"id": 666, "is_bot": True, "first_name": "Backbone Test", "username": "BackboneTestBot"}
+
+
+async def pair(a: Person, b: Person, a_name: str, b_name: str) -> None:
+    """/pair in one private chat, /join CODE in the other: both get a confirmation naming the other."""
+    reply = await a.say("/pair")
+    code = INVITE.search(reply["text"])
+    assert code, reply["text"]
+    reply = await b.say(f"/join {code.group(1)}")
+    assert a_name in reply["text"] and "paired" in reply["text"]
+    note = (await a.replies())[-1]
+    assert b_name in note["text"] and "paired" in note["text"]
+
+
+async def add_to_group(emulator: Emulator, token: str, group: dict, adder: Person, *others: Person, message_id: int) -> None:
+    """`adder` adds the bot (and `others`) to a group: one service message, as Telegram sends it."""
+    await emulator.raw(token, {"message": {
+        "message_id": message_id, "date": int(time.time()), "chat": group, "from": adder.user,
+        "new_chat_members": [BOT_USER, *(o.user for o in others)],
+    }})
+
+
+def button(message: dict, label: str) -> str:
+    buttons = [b for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+    return next(b["callback_data"] for b in buttons if label in b["text"])
+
+
+async def test_couple_pairs_answers_a_group_prompt_and_gets_a_nudge(running_bot: RunningBot, emulator: Emulator, token: str) -> None:
+    from bot.scheduler import SchedulerService
+
+    ann, bob = Person(emulator, token, 511, "Ann"), Person(emulator, token, 512, "Bob")
+    await onboard(ann, "Annika")  # both: Europe/Berlin, reminders at 20:00
+    await onboard(bob, "Bjorn")
+    await pair(ann, bob, "Annika", "Bjorn")
+
+    # The group: Ann adds the bot and Bob; the adapter counts the members (two people and the bot).
+    group = {"id": -5101, "type": "group", "title": "Us two"}
+    ann_g, bob_g = Person(emulator, token, 511, "Ann", chat=group), Person(emulator, token, 512, "Bob", chat=group)
+    await add_to_group(emulator, token, group, ann, bob, message_id=900_001)
+    reply = await ann_g.say("/linkgroup")
+    assert "Linked" in reply["text"] and "Annika" in reply["text"] and "Bjorn" in reply["text"]
+    state = await emulator.state(token)
+    counted = [c["method"] for c in state["calls"] if str(c.get("chat_id")) == str(group["id"])]
+    assert "getChatMemberCount" in counted and "getChatAdministrators" in counted
+
+    # A prompt in the group, with an Answer button.
+    prompt = await ann_g.say("/prompt")
+    assert prompt["text"].startswith("💬") and ann_g.labels(prompt) == ["✍️ Answer"]
+    question = prompt["text"].split("\n")[0][2:].strip()
+
+    # Ann answers privately: the group button opens the answer dialog in her private chat.
+    await ann_g.press(prompt["message_id"], button(prompt, "Answer"))
+    reply = (await ann.replies())[-1]
+    assert question in reply["text"] and "Bjorn won't see it" in reply["text"]
+    reply = await ann.say("Quokkas at sunrise, with you")
+    assert "Annika: Quokkas at sunrise, with you" in reply["text"]
+    reply = await ann.tap("Yes, that's it")
+    assert "once you've both answered" in reply["text"]
+    await ann_g.silence(0.3)  # nothing in the group yet: no half reveal, nobody named or nudged
+    await assert_all_answered(emulator, token, ann.presses + bob.presses + ann_g.presses)
+
+    # Bob answers by replying in the group: both answers are revealed together, in the group.
+    bob_g.seen = ann_g.seen
+    await bob_g.send_text("Pelicans, always pelicans")
+    reveal = (await bob_g.replies())[-1]
+    assert "Both answers are in" in reveal["text"] and question in reveal["text"]
+    assert "Annika: Quokkas at sunrise, with you" in reveal["text"] and "Bjorn: Pelicans, always pelicans" in reveal["text"]
+    assert reveal in await ann_g.messages()  # one message in the shared chat: both see it together
+    ann_g.seen = bob_g.seen
+    assert all("Quokkas" not in m["text"] for m in await bob.messages())  # never privately to Bob
+    await bob.silence(0.2)
+
+    # A nudge: the scheduler ticks (as it does every minute); the fake clock reaches the check-in
+    # time (20:00 in Berlin is 19:00 UTC on 5 January); the next tick puts a reminder in the
+    # outbox, and the adapter's outbox loop sends it to each person's private chat.
+    service = SchedulerService(running_bot.runtime)
+    assert await running_bot.runtime.run_sync(service.tick_sync) == 0
+    running_bot.clock.set(datetime(2026, 1, 5, 19, 0, tzinfo=timezone.utc))
+    assert await running_bot.runtime.run_sync(service.tick_sync) >= 2
+    for person, name in ((ann, "Annika"), (bob, "Bjorn")):
+        nudge = (await person.replies())[-1]
+        assert "Check in now" in person.labels(nudge), nudge
+    # The reminder's button starts a check-in.
+    reply = await bob.tap("Check in now")
+    assert len(bob.labels(reply)) == 5
+    await ann_g.silence(0.2)  # nothing about nudges in the group

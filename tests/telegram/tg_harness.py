@@ -60,6 +60,16 @@ class Emulator:
             body["description"] = description
         (await self.http.post("/control/fault", json=body)).raise_for_status()
 
+    async def members(self, token: str, chat_id: int, members: list[dict[str, Any]] | None = None,
+                      admins: list[int] | None = None) -> None:
+        """Set who is in a group (the emulator otherwise goes by who it has seen there)."""
+        body: dict[str, Any] = {"token": token, "chat_id": chat_id}
+        if members is not None:
+            body["members"] = members
+        if admins is not None:
+            body["admins"] = admins
+        (await self.http.post("/control/members", json=body)).raise_for_status()
+
     async def send(self, token: str, message: dict[str, Any]) -> None:
         """A user message through the emulator's client API (we add `date`, it adds message_id)."""
         payload = {"botToken": token, "date": int(time.time()), **message}

@@ -23,7 +23,8 @@ from bot import outbox
 from bot.adapters.telegram.logs import protect_logs
 from bot.adapters.telegram.limits import BackboneRateLimiter, with_retries
 from bot.adapters.telegram.translate import (
-    PLATFORM, Call, api_urls, calls_for, chat_id_of, command_menu, events_from_update, webhook_path,
+    PLATFORM, Call, api_urls, calls_for, chat_id_of, command_menu, count_members_when, events_from_update,
+    members_event, webhook_path,
 )
 from bot.engine.events import Event
 from bot.engine.people import IDENTITIES
@@ -190,7 +191,29 @@ class TelegramAdapter:
             log.debug("Ignored update %s (%s)", update.update_id, update_kind(update))
             return
         for event in events:
+            if count_members_when(event) == "before":
+                await self._count_members(event)
             await self._turn(event)
+        changed = [e for e in events if count_members_when(e) == "after"]
+        if changed:
+            await self._count_members(changed[-1])
+
+    async def _count_members(self, trigger: Event) -> None:
+        """Tell the engine how many humans are in the group (the Bot API can count members and
+        name administrators, not list everyone). If Telegram won't say, the engine goes by the
+        members it has seen."""
+        chat_id = chat_id_of(trigger.chat.id.partition(":")[2])
+        try:
+            count = await with_retries(lambda: self.bot.get_chat_member_count(chat_id), base_delay=self.retry_delay)
+        except TelegramError as exc:
+            log.info("Could not count a group's members (%s)", type(exc).__name__)
+            return
+        try:
+            admins = await with_retries(lambda: self.bot.get_chat_administrators(chat_id), base_delay=self.retry_delay)
+        except TelegramError as exc:  # the count alone still works: unknown bots count as people
+            log.info("Could not list a group's administrators (%s)", type(exc).__name__)
+            admins = ()
+        await self._turn(members_event(trigger, member_count=count, administrators=admins, bot_id=self.bot.id))
 
     async def _on_callback(self, update: Update) -> None:
         query = update.callback_query

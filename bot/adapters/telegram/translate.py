@@ -16,7 +16,8 @@ from telegram import User as TgUser
 
 from bot.engine.actions import Button, EditMessage, SendFile, SendMessage
 from bot.engine.events import (
-    ButtonPress, Chat, CommandMessage, Event, MemberJoined, MemberLeft, Sender, TextMessage, parse_command,
+    ButtonPress, Chat, CommandMessage, Event, GroupMembers, MemberJoined, MemberLeft, Sender, TextMessage,
+    parse_command,
 )
 
 PLATFORM = "telegram"
@@ -117,6 +118,41 @@ def events_from_update(update: Update, *, bot_username: str | None = None, now: 
             return []
         return [CommandMessage(id=base_id, sender=sender, chat=chat, at=at, name=command[0], args=command[1])]
     return [TextMessage(id=base_id, sender=sender, chat=chat, at=at, text=text)]
+
+
+# --- who is in a group ----------------------------------------------------------------------
+# The Bot API can't list a group's members, only count them (getChatMemberCount) and name the
+# administrators (getChatAdministrators). The engine gets a GroupMembers event with the
+# administrators and a head count of humans, so /linkgroup can refuse a group with a third person.
+
+COUNT_BEFORE_COMMANDS = frozenset({"linkgroup", "prompt"})
+
+
+def count_members_when(event: Event) -> str | None:
+    """"before" the engine sees this event (a command that checks the group is just the couple),
+    "after" it (members joined or left, the bot itself added), or None (no count needed)."""
+    if event.chat.kind != "group":
+        return None
+    if isinstance(event, CommandMessage) and event.name in COUNT_BEFORE_COMMANDS:
+        return "before"
+    if isinstance(event, (MemberJoined, MemberLeft)):
+        return "after"
+    return None
+
+
+def members_event(trigger: Event, *, member_count: int, administrators: Iterable[Any], bot_id: int | None) -> GroupMembers:
+    """GroupMembers from getChatMemberCount and getChatAdministrators: the administrators by name,
+    and the humans counted: every member but the bots we can see (ourselves and bot
+    administrators). Other bots can't be told apart, so they count as people: that errs on the
+    side of refusing a group, never of posting in one with a stranger."""
+    users = [m.user for m in administrators if getattr(m, "user", None) is not None]
+    bots = {u.id for u in users if u.is_bot}
+    if bot_id is not None:
+        bots.add(bot_id)
+    return GroupMembers(
+        id=f"{trigger.id}-count", sender=trigger.sender, chat=trigger.chat, at=trigger.at,
+        members=tuple(sender_of(u) for u in users), headcount=max(0, int(member_count) - len(bots)),
+    )
 
 
 # --- deliveries -> Bot API calls ------------------------------------------------------------

@@ -15,6 +15,11 @@
 //     (no reply_markup) is not recorded.
 //  7. answerCallbackQuery is not recorded; setMyCommands, sendPhoto, sendDocument,
 //     getMyCommands, deleteMyCommands, sendChatAction are missing.
+//  8. Groups have no members: getChatMemberCount and getChatAdministrators are missing.
+//     Here a group's members are who the emulator has seen in it (senders, new_chat_members
+//     minus left_chat_member), the bot included; the first person seen is the creator.
+//     Tests can set the members and administrators outright (/control/members), e.g. a
+//     third person who joined before the bot and never speaks.
 // Added for tests: /control/* endpoints (raw updates, fault injection, what the bot did).
 'use strict';
 
@@ -37,6 +42,7 @@ const faults = new Map();    // token -> [{method, chat_id, code, retry_after, t
 const edits = new Map();     // token -> [{method, chat_id, message_id, removed}]
 const polls = new Map();     // token -> {res, timer} the held getUpdates
 const calls = new Map();     // token -> [{method, chat_id, at}]
+const groups = new Map();    // token -> Map(chat id -> {users: Map(user id -> user), admins: [user id]})
 
 let server;
 
@@ -61,6 +67,36 @@ function sendFault(res, f) {
   if (f.code === 429) body.parameters = { retry_after: f.retry_after || 1 };
   res.status(f.code).json(body);
 }
+
+function groupOf(token, chatId, create) {
+  const chats = perToken(groups, token, () => new Map());
+  const key = String(chatId);
+  if (!chats.has(key) && create) chats.set(key, { users: new Map(), admins: [] });
+  return chats.get(key);
+}
+
+function observe(update) {
+  // Who is in a group, as far as the emulator can tell from what users sent.
+  const raw = update.raw || {};
+  const msg = raw.message || update.message || (update.callbackQuery && update.callbackQuery.message)
+    || (raw.callback_query && raw.callback_query.message);
+  if (!msg || !msg.chat || !(Number(msg.chat.id) < 0) || msg.chat.type === 'channel') return;
+  const g = groupOf(update.botToken, msg.chat.id, true);
+  const from = (update.callbackQuery && update.callbackQuery.from) || (raw.callback_query && raw.callback_query.from) || msg.from;
+  const add = (u) => {
+    if (!u || u.id === undefined) return;
+    g.users.set(String(u.id), u);
+    if (!g.admins.length && !u.is_bot) g.admins.push(String(u.id));
+  };
+  add(from);
+  (msg.new_chat_members || []).forEach(add);
+  if (msg.left_chat_member) g.users.delete(String(msg.left_chat_member.id));
+}
+
+const ADMIN_RIGHTS = { can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: false,
+  can_manage_video_chats: false, can_restrict_members: false, can_promote_members: false, can_change_info: false,
+  can_invite_users: true, can_post_stories: false, can_edit_stories: false, can_delete_stories: false,
+  can_pin_messages: false };
 
 function record(token, method, chatId) {
   perToken(calls, token, () => []).push({ method, chat_id: chatId, at: Date.now() / 1000 });
@@ -203,12 +239,36 @@ const myRoutes = (app) => {
   bot('getMyCommands', (req, res) => res.json({ ok: true, result: (commands.get(req.params.token) || {}).default || [] }));
   bot('deleteMyCommands', (req, res) => { commands.delete(req.params.token); res.json({ ok: true, result: true }); });
   bot('sendChatAction', (req, res) => res.json({ ok: true, result: true }));
+  const chatNotFound = (res) => res.status(400).json({ ok: false, error_code: 400, description: 'Bad Request: chat not found' });
+  bot('getChatMemberCount', (req, res, body) => {
+    const g = groupOf(req.params.token, body.chat_id, false);
+    if (!g) { chatNotFound(res); return; }
+    res.json({ ok: true, result: g.users.size + (g.users.has(String(BOT.id)) ? 0 : 1) });
+  });
+  bot('getChatAdministrators', (req, res, body) => {
+    const g = groupOf(req.params.token, body.chat_id, false);
+    if (!g) { chatNotFound(res); return; }
+    const result = g.admins.filter((id) => g.users.has(id) || id === String(BOT.id)).map((id, i) => {
+      const user = id === String(BOT.id) ? BOT : g.users.get(id);
+      return i === 0 && !user.is_bot ? { status: 'creator', user, is_anonymous: false }
+        : { status: 'administrator', user, ...ADMIN_RIGHTS };
+    });
+    res.json({ ok: true, result });
+  });
 
   // --- control API for tests ---
   app.post('/control/rawUpdate', (req, res) => {
     const { token, update } = req.body;
     server.addUserUpdate({ ...server.getCommonFields(token), raw: update }).then(
       () => res.json({ ok: true }), (e) => res.status(500).json({ ok: false, description: String(e) }));
+  });
+  app.post('/control/members', (req, res) => {
+    // {token, chat_id, members: [user], admins: [user id]}: replaces what the emulator saw.
+    const { token, chat_id: chatId, members, admins } = req.body;
+    const g = groupOf(token, chatId, true);
+    if (members) g.users = new Map(members.map((u) => [String(u.id), u]));
+    if (admins) g.admins = admins.map(String);
+    res.json({ ok: true });
   });
   app.post('/control/fault', (req, res) => {
     const { token, ...f } = req.body;
@@ -230,6 +290,7 @@ const myRoutes = (app) => {
 
 // Webhook delivery with the secret token header, never crashing on a failed call.
 TelegramServer.prototype.addUserUpdate = async function addUserUpdate(update) {
+  observe(update);
   const webhook = this.webhooks[update.botToken];
   this.updateId++;
   if (!webhook) {
