@@ -12,43 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
-import time
 from datetime import datetime, timezone
 
 import pytest
-from tg_harness import Emulator, Person, RunningBot
-
-NAME = "Zanzibarina"  # distinctive, so the log check below can't be fooled
-
-
-async def onboard(person: Person, name: str = NAME) -> None:
-    reply = await person.say("/start")
-    assert "Backbone" in reply["text"]
-    reply = await person.say(name)
-    assert name in reply["text"]
-    reply = await person.say("Europe/Berlin")
-    assert person.labels(reply), "the check-in time step offers buttons"
-    time_question = reply
-    reply = await person.say("20:00")  # typed instead of pressed: the old buttons go away
-    assert not (await _message(person, time_question["message_id"]))["reply_markup"]
-    assert "Yes, remind me" in person.labels(reply)
-    reply = await person.tap("Yes, remind me")
-    reply = await person.tap("Sounds good")
-    assert name in reply["text"]
-
-
-async def _message(person: Person, message_id: int) -> dict:
-    return next(m for m in await person.messages() if m["message_id"] == message_id)
-
-
-async def assert_all_answered(emulator: Emulator, token: str, presses: int) -> None:
-    for _ in range(50):
-        state = await emulator.state(token)
-        if len(state["answers"]) >= presses:
-            break
-        await asyncio.sleep(0.05)
-    assert len(state["answers"]) == presses
+from tg_harness import NAME, Emulator, Person, RunningBot, add_to_group, assert_all_answered, button, onboard, pair
 
 
 async def test_onboard_checkin_coach_export(running_bot: RunningBot, emulator: Emulator, token: str, caplog) -> None:
@@ -163,34 +130,6 @@ async def test_second_instance_fails_fast_with_409(emulator_url: str, emulator: 
 
 
 # --- a couple: pairing, the group prompt, a nudge --------------------------------------------
-
-INVITE = re.compile(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})\b")
-BOT_USER = {"id": 666, "is_bot": True, "first_name": "Backbone Test", "username": "BackboneTestBot"}
-
-
-async def pair(a: Person, b: Person, a_name: str, b_name: str) -> None:
-    """/pair in one private chat, /join CODE in the other: both get a confirmation naming the other."""
-    reply = await a.say("/pair")
-    code = INVITE.search(reply["text"])
-    assert code, reply["text"]
-    reply = await b.say(f"/join {code.group(1)}")
-    assert a_name in reply["text"] and "paired" in reply["text"]
-    note = (await a.replies())[-1]
-    assert b_name in note["text"] and "paired" in note["text"]
-
-
-async def add_to_group(emulator: Emulator, token: str, group: dict, adder: Person, *others: Person, message_id: int) -> None:
-    """`adder` adds the bot (and `others`) to a group: one service message, as Telegram sends it."""
-    await emulator.raw(token, {"message": {
-        "message_id": message_id, "date": int(time.time()), "chat": group, "from": adder.user,
-        "new_chat_members": [BOT_USER, *(o.user for o in others)],
-    }})
-
-
-def button(message: dict, label: str) -> str:
-    buttons = [b for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
-    return next(b["callback_data"] for b in buttons if label in b["text"])
-
 
 async def test_couple_pairs_answers_a_group_prompt_and_gets_a_nudge(running_bot: RunningBot, emulator: Emulator, token: str) -> None:
     from bot.scheduler import SchedulerService

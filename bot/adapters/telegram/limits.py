@@ -20,6 +20,8 @@ SENDING = frozenset({
     "sendMessage", "sendPhoto", "sendDocument", "editMessageText", "editMessageReplyMarkup",
     "editMessageCaption", "sendMediaGroup", "copyMessage", "forwardMessage",
 })
+# Questions about a chat: they don't post anything, so they don't use up a group's 20 messages a minute.
+READING = frozenset({"getChat", "getChatMember", "getChatMemberCount", "getChatAdministrators"})
 
 
 class TokenBucket:
@@ -84,7 +86,8 @@ def private_chat(data: dict[str, Any]) -> int | None:
 
 class BackboneRateLimiter(AIORateLimiter):
     """AIORateLimiter (30/s overall, 20/min per group, RetryAfter waited out and retried)
-    plus the per-private-chat limit."""
+    plus the per-private-chat limit. Reading a group's member count or administrators
+    doesn't count against the group's limit."""
 
     def __init__(self, *, private_rate: float = 1.0, private_burst: int = 3, max_retries: int = 3, **kw: Any):
         super().__init__(max_retries=max_retries, **kw)
@@ -95,6 +98,8 @@ class BackboneRateLimiter(AIORateLimiter):
             chat = private_chat(data)
             if chat is not None:
                 await self.private.acquire(chat)
+        elif endpoint in READING:  # only the overall limit applies (data here only steers the limiter)
+            data = {k: v for k, v in data.items() if k != "chat_id"}
         return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
 
 
