@@ -9,10 +9,10 @@
 
 from bot.delivery.errors import Blocked, DeliveryError, RetryAfter, Transient
 from bot.delivery.limits import DISCORD, TELEGRAM, Limits, limits_for
-from bot.delivery.pump import OutboxPump, mark_unreachable
+from bot.delivery.pump import OutboxPump
 from bot.delivery.queue import DeliveryQueue
 
 __all__ = [
     "Blocked", "DeliveryError", "RetryAfter", "Transient", "DISCORD", "TELEGRAM", "Limits", "limits_for",
-    "OutboxPump", "mark_unreachable", "DeliveryQueue",
+    "OutboxPump", "DeliveryQueue",
 ]

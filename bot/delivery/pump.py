@@ -20,31 +20,11 @@ from typing import Any
 
 from bot.delivery.limits import Limits, limits_for
 from bot.delivery.queue import DeliveryQueue
-from bot.engine.people import IDENTITIES, PEOPLE
+from bot.engine.people import mark_unreachable
 from bot.outbox import done, failed, pending
 from bot.store.protocol import Store
 
 log = logging.getLogger(__name__)
-
-
-def mark_unreachable(store: Store, delivery: Any) -> bool:
-    """The person behind `delivery` blocked the bot: set `unreachable: True` on that identity."""
-    chat = f"{delivery.platform}:{delivery.chat_id}"
-    to = delivery.action.to
-    with store.transaction():
-        keys: list[str] = []
-        if to.kind == "person":
-            person = store.get(PEOPLE, to.id) or {}
-            keys = list(person.get("identities", []))
-        keys.append(chat)  # Telegram: a private chat's id is the user's id
-        for key in keys:
-            identity = store.get(IDENTITIES, key)
-            if identity is not None and (identity.get("dm") == chat or key == chat):
-                if not identity.get("unreachable"):
-                    identity["unreachable"] = True
-                    store.put(IDENTITIES, key, identity)
-                return True
-    return False
 
 
 class OutboxPump:
@@ -69,7 +49,11 @@ class OutboxPump:
         await self.runtime.run_sync(failed, self.runtime.store, key)
 
     async def _blocked(self, key: str, delivery: Any) -> None:
-        await self.runtime.run_sync(mark_unreachable, self.runtime.store, delivery)
+        to = delivery.action.to
+        await self.runtime.run_sync(
+            mark_unreachable, self.runtime.store, f"{delivery.platform}:{delivery.chat_id}",
+            to.id if to.kind == "person" else None,
+        )
         await self.runtime.run_sync(done, self.runtime.store, key)
 
     async def poll_once(self) -> int:

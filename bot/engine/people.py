@@ -62,3 +62,21 @@ def primary_identity(store: Store, person: dict[str, Any]) -> dict[str, Any] | N
         if identity is not None:
             return identity
     return None
+
+
+def mark_unreachable(store: Store, dm_chat: str, person_id: str | None = None) -> bool:
+    """The platform refused a private message (blocked, DMs closed): flag the identity that
+    uses `dm_chat`, so routing skips it until the person writes again. Returns whether it changed."""
+    with store.transaction():
+        keys = list((store.get(PEOPLE, person_id) or {}).get("identities", [])) if person_id else []
+        keys.append(dm_chat)  # where a private chat's id is the user's own id (Telegram)
+        for key in keys:
+            identity = store.get(IDENTITIES, key)
+            if identity is None or identity.get("dm") != dm_chat:
+                continue
+            if identity.get("unreachable"):
+                return False
+            identity["unreachable"] = True
+            store.put(IDENTITIES, key, identity)
+            return True
+    return False

@@ -27,7 +27,8 @@ from bot.adapters.telegram.translate import (
     members_event, webhook_path,
 )
 from bot.engine.events import Event
-from bot.engine.people import IDENTITIES
+from bot.delivery import Blocked, OutboxPump, Transient
+from bot.engine.people import mark_unreachable
 from bot.engine.registry import COMMANDS
 from bot.runtime import Delivery, Runtime
 from bot.store.protocol import Store
@@ -35,7 +36,6 @@ from bot.store.protocol import Store
 log = logging.getLogger("bot.adapters.telegram")
 
 ALLOWED_UPDATES = ["message", "callback_query"]
-OUTBOX_MAX_ATTEMPTS = 8
 CONFLICT_MESSAGE = (
     "Another program is already receiving updates for this Telegram bot token (409 Conflict). "
     "Only one Backbone instance may poll a token: stop the other one, or give this one its own token."
@@ -55,20 +55,9 @@ def update_kind(update: Update) -> str:
     return "other"
 
 
-def set_reachable(store: Store, identity_key: str, reachable: bool) -> bool:
-    """Mark a Telegram identity (un)reachable; bot.runtime.route skips unreachable people.
-    Runs on the engine worker. Returns whether anything changed."""
-    doc = store.get(IDENTITIES, identity_key)
-    if doc is None or (not reachable) == bool(doc.get("unreachable")):
-        return False
-    doc = dict(doc)
-    if reachable:
-        doc.pop("unreachable", None)
-    else:
-        doc["unreachable"] = True
-    with store.transaction():
-        store.put(IDENTITIES, identity_key, doc)
-    return True
+def _person_of(delivery: Delivery) -> str | None:
+    to = delivery.action.to
+    return to.id if to.kind == "person" else None
 
 
 def _enqueue(store: Store, delivery: Delivery) -> None:
@@ -232,8 +221,6 @@ class TelegramAdapter:
 
     async def _turn(self, event: Event) -> None:
         async with self._lock(event.chat.id):
-            if event.chat.kind == "dm":
-                await self.runtime.run_sync(set_reachable, self.runtime.store, event.sender.identity, True)
             deliveries = await self.runtime.handle(event, local=PLATFORM)
             for delivery in deliveries:
                 outcome = await self.send(delivery)
@@ -264,7 +251,9 @@ class TelegramAdapter:
                 await self._call(call, chat_id, private)
         except Forbidden:
             if private:
-                changed = await self.runtime.run_sync(set_reachable, self.runtime.store, f"{PLATFORM}:{chat_id}", False)
+                changed = await self.runtime.run_sync(
+                    mark_unreachable, self.runtime.store, f"{PLATFORM}:{chat_id}", _person_of(delivery),
+                )
                 log.info("A person blocked the bot; marked unreachable%s", "" if changed else " (already)")
             else:
                 log.info("The bot can't post in a group any more (Forbidden)")
@@ -295,33 +284,15 @@ class TelegramAdapter:
         if private and call.has_buttons:
             self._keyboards[chat_id] = message_id  # type: ignore[index]
 
-    async def outbox_once(self) -> int:
-        """Send what waits in the outbox for Telegram; returns how many were handled."""
-        store = self.runtime.store
-        entries = await self.runtime.run_sync(outbox.pending, store, PLATFORM)
-        handled = 0
-        for entry in entries:
-            if self.stop_event.is_set():
-                break
-            async with self._lock(f"{PLATFORM}:{entry.delivery.chat_id}"):
-                outcome = await self.send(entry.delivery)
-            if outcome == "retry" and entry.attempts + 1 < OUTBOX_MAX_ATTEMPTS:
-                await self.runtime.run_sync(outbox.failed, store, entry.key)
-                continue
-            if outcome == "retry":
-                log.warning("Gave up on an outbox entry after %d attempts", entry.attempts + 1)
-            await self.runtime.run_sync(outbox.done, store, entry.key)
-            handled += 1
-        return handled
-
-    async def outbox_loop(self) -> None:
-        while not self.stop_event.is_set():
-            try:
-                await self.outbox_once()
-            except Exception as exc:
-                log.error("Outbox round failed (%s)", type(exc).__name__)
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self.stop_event.wait(), self.outbox_interval)
+    async def send_from_outbox(self, delivery: Delivery) -> None:
+        """The OutboxPump's `send`: outcomes as bot.delivery errors (the pump paces, retries, marks done)."""
+        async with self._lock(f"{PLATFORM}:{delivery.chat_id}"):
+            outcome = await self.send(delivery)
+        if outcome == "retry":
+            raise Transient("telegram send failed")
+        if outcome == "unreachable":
+            raise Blocked("telegram: forbidden")
+        # "dropped": Telegram refused it for good (already logged); nothing more to do
 
     # --- start-up -------------------------------------------------------------
 
@@ -379,13 +350,16 @@ class TelegramAdapter:
                     error_callback=self._polling_error,
                 )
                 log.info("Telegram long polling started")
-            outbox_task = asyncio.create_task(self.outbox_loop())
+            outbox_task = asyncio.create_task(OutboxPump(
+                self.runtime, PLATFORM, self.send_from_outbox, poll_seconds=self.outbox_interval,
+            ).run())
             self.ready.set()
             await self.stop_event.wait()
         finally:
             self.stop_event.set()
             if outbox_task is not None:
-                with contextlib.suppress(Exception):
+                outbox_task.cancel()
+                with contextlib.suppress(BaseException):
                     await outbox_task
             with contextlib.suppress(Exception):
                 if app.updater is not None and app.updater.running:
