@@ -9,7 +9,7 @@ import discord
 import pytest
 
 from bot.adapters.discord import RedactTokens
-from bot.adapters.discord.client import couple_only, linked_groups, mark_unreachable
+from bot.adapters.discord.client import couple_only, linked_groups, unreachable_person
 from bot.adapters.discord.commands import SlashSpec, build_tree, commands_hash, engine_commands, make_command
 from bot.adapters.discord.translate import (
     MAX_CONTENT, BackboneButton, custom_id_for, edit_kwargs, escape, event_from_button, event_from_command,
@@ -207,11 +207,11 @@ def test_couple_only():
 def test_mark_unreachable_and_linked_group():
     store = MemoryStore()
     _people(store)
-    name, groups = mark_unreachable(store, "p_a", "discord:91")
+    name, groups = unreachable_person(store, "p_a", "discord:91")
     assert (name, groups) == ("Alice", ["discord:555"])
     assert store.get(IDENTITIES, "discord:1")["unreachable"] is True
     assert linked_groups(store, {"id": "p_c"}) == []
-    assert mark_unreachable(store, "p_gone", "discord:1") == ("", [])
+    assert unreachable_person(store, "p_gone", "discord:1") == ("", [])
 
 
 def test_log_filter_redacts_interaction_tokens():

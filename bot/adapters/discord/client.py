@@ -25,7 +25,8 @@ from bot.adapters.discord.translate import (
     key_from_custom_id, members_event, qualified, send_kwargs,
 )
 from bot.engine.actions import Address, EditMessage, SendFile, SendMessage
-from bot.engine.people import IDENTITIES, PEOPLE
+from bot.delivery import OutboxPump, RetryAfter, Transient
+from bot.engine.people import IDENTITIES, PEOPLE, mark_unreachable
 from bot.engine.personal_data import personal_table
 from bot.runtime import Delivery, Runtime
 from bot.store.protocol import Store
@@ -36,8 +37,6 @@ REFS = "discord_refs"  # "<person id>:<ref>" or "<group chat id>:<ref>" -> {"cha
 personal_table(REFS, "prefix")  # so /export and /forget cover the message ids kept for a person
 
 CLOSED_DM = 50007
-MAX_ATTEMPTS = 12
-MAX_BACKOFF = 300.0
 
 SORRY = "Something went wrong on my side. Please try again in a moment."
 NOT_HERE = (
@@ -123,30 +122,14 @@ def linked_groups(store: Store, person: dict[str, Any]) -> list[str]:
     return sorted(set(found))
 
 
-def mark_unreachable(store: Store, person_id: str, dm_chat: str) -> tuple[str, list[str]]:
+def unreachable_person(store: Store, person_id: str, dm_chat: str) -> tuple[str, list[str]]:
     """Flag the person's Discord identity (the one with this DM) unreachable.
     Returns their name and their couple's Discord channels, for a content-free notice."""
     person = store.get(PEOPLE, person_id)
     if person is None:
         return "", []
-    with store.transaction():
-        for key in person.get("identities", []):
-            if not key.startswith(PLATFORM + ":"):
-                continue
-            identity = store.get(IDENTITIES, key)
-            if identity is not None and identity.get("dm") in (dm_chat, None) and not identity.get("unreachable"):
-                identity["unreachable"] = True
-                store.put(IDENTITIES, key, identity)
+    mark_unreachable(store, dm_chat, person_id)
     return str(person.get("name") or person.get("display_name") or ""), linked_groups(store, person)
-
-
-def clear_unreachable(store: Store, identity_key: str) -> None:
-    """They wrote to us in a DM: we can reach them again."""
-    identity = store.get(IDENTITIES, identity_key)
-    if identity is not None and identity.get("unreachable"):
-        with store.transaction():
-            identity["unreachable"] = False
-            store.put(IDENTITIES, identity_key, identity)
 
 
 # --- the client ------------------------------------------------------------------
@@ -173,7 +156,6 @@ class _Backbone:
         self.sync_commands = sync_commands
         self.tree = BackboneTree(self)  # type: ignore[arg-type]
         self._outbox_task: asyncio.Task[None] | None = None
-        self._next_try: dict[str, float] = {}
         self._paused_until = 0.0
         self.synced = False
 
@@ -184,7 +166,8 @@ class _Backbone:
         build_tree(self.tree, engine_commands(self.runtime.engine.dialogs))
         if self.sync_commands:
             await self.sync_commands_if_changed()
-        self._outbox_task = asyncio.create_task(self._outbox_loop(), name="backbone-discord-outbox")
+        pump = OutboxPump(self.runtime, PLATFORM, self.send_from_outbox, poll_seconds=self.poll_interval)
+        self._outbox_task = asyncio.create_task(pump.run(), name="backbone-discord-outbox")
 
     async def close(self) -> None:
         if self._outbox_task is not None:
@@ -227,8 +210,6 @@ class _Backbone:
         log.info("message %s from %s in %s (%d chars, %d attachments)", message.id, event.sender.user_id,
                  event.chat.kind, len(message.content or ""), len(message.attachments or []))
         try:
-            if event.chat.kind == "dm":
-                await self.runtime.run_sync(clear_unreachable, self.runtime.store, event.sender.identity)
             deliveries = await self.runtime.handle(event, local=PLATFORM)
         except Exception as exc:
             _log_failure(f"turn for message {message.id} failed", exc)
@@ -271,8 +252,6 @@ class _Backbone:
                         interaction_id=interaction.id, user=interaction.user, channel_id=interaction.channel_id,
                         guild_id=interaction.guild_id, readers=readers, now=self.now(), title=title,
                     ), local=PLATFORM)
-            else:
-                await self.runtime.run_sync(clear_unreachable, self.runtime.store, qualified(interaction.user.id))
             deliveries += await self.runtime.handle(event_from_command(
                 interaction_id=interaction.id, user=interaction.user, channel_id=interaction.channel_id,  # type: ignore[arg-type]
                 guild_id=interaction.guild_id, name=name, args=args, now=self.now(), title=title,
@@ -465,7 +444,7 @@ class _Backbone:
             return
         log.info("DM closed for person %s: marking unreachable", delivery.action.to.id)
         name, groups = await self.runtime.run_sync(
-            mark_unreachable, self.runtime.store, delivery.action.to.id, qualified(delivery.chat_id),
+            unreachable_person, self.runtime.store, delivery.action.to.id, qualified(delivery.chat_id),
         )
         for group in groups:
             notice = SendMessage(to=Address.group(group), notice="unreachable", text=unreachable_notice(name))
@@ -473,40 +452,15 @@ class _Backbone:
 
     # -- the outbox
 
-    async def _outbox_loop(self) -> None:
-        while True:
-            try:
-                await self.drain_outbox_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                _log_failure("outbox poll failed", exc)
-            await asyncio.sleep(self.poll_interval)
-
-    async def drain_outbox_once(self) -> int:
-        """Send what is due from the outbox; returns how many were sent."""
-        now = time.monotonic()
-        if now < self._paused_until:
-            return 0
-        store = self.runtime.store
-        entries = await self.runtime.run_sync(outbox.pending, store, PLATFORM)
-        sent = 0
-        for entry in entries:
-            if self._next_try.get(entry.key, 0.0) > now:
-                continue
-            outcome = await self.deliver(entry.delivery, from_outbox=True)
-            if outcome is Outcome.RETRY and entry.attempts + 1 < MAX_ATTEMPTS:
-                await self.runtime.run_sync(outbox.failed, store, entry.key)
-                self._next_try[entry.key] = time.monotonic() + min(MAX_BACKOFF, 2.0 ** entry.attempts)
-                if time.monotonic() < self._paused_until:
-                    break  # rate limited: stop this round
-                continue
-            if outcome is Outcome.RETRY:
-                log.warning("giving up on outbox entry %s after %d attempts", entry.key, entry.attempts + 1)
-            await self.runtime.run_sync(outbox.done, store, entry.key)
-            self._next_try.pop(entry.key, None)
-            sent += outcome is Outcome.SENT
-        return sent
+    async def send_from_outbox(self, delivery: Delivery) -> None:
+        """The OutboxPump's `send`: outcomes as bot.delivery errors (the pump paces, retries, marks done)."""
+        paused_before = self._paused_until
+        outcome = await self.deliver(delivery, from_outbox=True)
+        if outcome is Outcome.RETRY:
+            if self._paused_until > paused_before:
+                raise RetryAfter(self._paused_until - time.monotonic(), scope="global")
+            raise Transient("discord send failed")
+        # DROPPED: can never succeed (a closed DM is already marked and noticed by deliver)
 
 
 class BackboneClient(_Backbone, discord.Client):
