@@ -150,13 +150,13 @@ def mood_chart(
     top_feelings = list(feelings)[:5]
     fig.text(0.06, 0.37, "Feelings named most often", fontsize=12.5, color=TEXT, fontweight="bold")
     if top_feelings:
-        rows = list(range(len(top_feelings)))[::-1]
+        rows = [4 - i for i in range(len(top_feelings))]  # top-aligned; few feelings keep slim bars
         counts = [c for _, c in top_feelings]
         bottom.barh(rows, counts, height=0.6, color=COLOURS[2], zorder=2)
         bottom.set_yticks(rows, [_short(w, 20) for w, _ in top_feelings], fontsize=11, color=TEXT)
         bottom.set_xlim(0, max(counts) * 1.15 + 0.2)
         bottom.xaxis.get_major_locator().set_params(integer=True)
-        bottom.set_ylim(-0.6, len(top_feelings) - 0.4)
+        bottom.set_ylim(-0.6, 4.6)
     else:
         bottom.set_axis_off()
         fig.text(0.36, 0.2, "No feelings named yet", fontsize=11, color=MUTED)
