@@ -25,6 +25,7 @@ class Platform(str, Enum):
     console = "console"
     telegram = "telegram"
     discord = "discord"
+    all = "all"  # Telegram and Discord in one process, so partners on either share one store
 
 
 def _settings(data: Path | None) -> Settings:
@@ -62,7 +63,7 @@ def run(
     listen: Annotated[str, typer.Option(help="Telegram webhook: listen address.")] = "0.0.0.0",
     port: Annotated[int, typer.Option(help="Telegram webhook: port.")] = 8443,
 ) -> None:
-    """Start the bot: on the console (default), Telegram or Discord."""
+    """Start the bot: on the console (default), Telegram, Discord, or both ("all")."""
     settings = _settings(data)
     if platform is Platform.console:
         from bot.adapters.console import run_console
@@ -72,10 +73,15 @@ def run(
         from bot.adapters.telegram import run_telegram
 
         _open_checked(run_telegram, settings, webhook, listen, port)
-    else:
+    elif platform is Platform.discord:
         from bot.adapters.discord import run_discord
 
         _open_checked(run_discord, settings)
+    else:
+        from bot.serve import discord_starter, run_platforms, telegram_starter
+
+        starters = [telegram_starter(settings, webhook, listen, port), discord_starter(settings)]
+        _open_checked(run_platforms, settings, starters)
 
 
 @app.command()

@@ -9,7 +9,6 @@ who can read a couple's channel); it does not need the Message Content intent.""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 
@@ -66,25 +65,7 @@ async def serve(settings: Settings, runtime, token: str) -> None:  # type: ignor
 
 
 def run_discord(settings: Settings) -> None:
-    token = settings.discord_token.get_secret_value() if settings.discord_token else ""
-    if not token:
-        raise SystemExit("DISCORD_TOKEN is not set (in the environment or .env).")
-    import discord
+    """Run the bot on Discord until Ctrl-C / SIGTERM, with the scheduler."""
+    from bot.serve import discord_starter, run_platforms
 
-    from bot.runtime import Runtime
-
-    quiet_logs()
-    runtime = Runtime(settings)
-    try:
-        asyncio.run(serve(settings, runtime, token))
-    except KeyboardInterrupt:
-        pass
-    except discord.LoginFailure:
-        raise SystemExit("Discord refused the token: check DISCORD_TOKEN.") from None
-    except discord.PrivilegedIntentsRequired:
-        raise SystemExit("Enable the Server Members intent for this bot in the Discord developer portal.") from None
-    finally:
-        runtime.close()
-
-
-__all__ = ["run_discord", "serve"]
+    run_platforms(settings, [discord_starter(settings)])

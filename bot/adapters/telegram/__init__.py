@@ -6,9 +6,7 @@ self-hosted Bot API server)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import signal
 from urllib.parse import urlsplit
 
 from bot.config import Settings
@@ -32,42 +30,11 @@ def webhook_warnings(url: str, custom_server: bool) -> list[str]:
 
 
 def run_telegram(settings: Settings, webhook: str | None, listen: str, port: int) -> None:
-    """Run the bot until Ctrl-C / SIGTERM. Exits with one clear line on a missing or bad token,
-    an unreachable server, or another instance already polling the same token (409)."""
-    from bot.adapters.telegram.app import StartupError, TelegramAdapter
-    from bot.adapters.telegram.logs import protect_logs
-    from bot.runtime import Runtime
+    """Run the bot on Telegram until Ctrl-C / SIGTERM (with the scheduler). Exits with one clear
+    line on a missing or bad token, an unreachable server, or another instance polling the same token (409)."""
+    from bot.serve import run_platforms, telegram_starter
 
-    token = settings.telegram_token.get_secret_value() if settings.telegram_token else ""
-    if not token:
-        raise SystemExit("TELEGRAM_TOKEN is not set. Put it in .env or the environment (see .env.example).")
-    protect_logs([token, settings.telegram_webhook_secret.get_secret_value() if settings.telegram_webhook_secret else ""])
-    if webhook:
-        for problem in webhook_warnings(webhook, bool(settings.telegram_base_url)):
-            log.warning("Webhook URL: %s", problem)
-
-    runtime = Runtime(settings)
-    try:
-        adapter = TelegramAdapter(
-            runtime, token, base_url=settings.telegram_base_url,
-            webhook_secret=settings.telegram_webhook_secret.get_secret_value() if settings.telegram_webhook_secret else None,
-        )
-
-        async def main() -> None:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGINT, signal.SIGTERM):
-                try:
-                    loop.add_signal_handler(sig, adapter.stop)
-                except (NotImplementedError, RuntimeError):  # pragma: no cover (Windows)
-                    pass
-            await adapter.serve(webhook, listen, port)
-
-        try:
-            asyncio.run(main())
-        except StartupError as exc:
-            raise SystemExit(f"Backbone can't start on Telegram: {exc}") from None
-    finally:
-        runtime.close()
+    run_platforms(settings, [telegram_starter(settings, webhook, listen, port)])
 
 
 __all__ = ["run_telegram"]
