@@ -886,6 +886,12 @@ def _norm_feeling(f: str) -> str:
 def _norm_request(r: str) -> str:
     r = clean(r).strip()
     r = re.sub(r"(?i)^(?:would|will|could|can) you (?:be willing to |please |maybe |possibly )?", "", r)
+    # "could we take a walk" asks for something done together: keep that, in the "you" frame.
+    we = re.match(r"(?i)^(?:so |maybe |perhaps )?(?:could|can|would|will|shall|should) we (?:please |maybe |perhaps )?(.+)$", r)
+    if we:
+        r = we.group(1).strip(" .!?")
+        if not re.search(r"(?i)\b(?:together|with me|us)\b", r):
+            r += " together"
     r = re.sub(r"(?i)^(?:please |i (?:want|need|would like|'d like) you to |i wish you would |maybe |just )+", "", r)
     r = r.strip(" .!?")
     r = re.sub(r",? please$", "", r)

@@ -82,7 +82,7 @@ def test_backup_typing_instead_of_pressing_and_bad_input(run_script):
     assert "What do you need underneath it" in texts[-2]
     draft = texts[-1]
     assert "“I feel hurt when" in draft and "the party" in draft and "because I need respect" in draft
-    assert "Would you be willing to make a plan for parties?”" in draft
+    assert "Would you be willing to make a plan for parties together?”" in draft  # "could we": done together
 
 
 def test_backup_stop_and_resume_a_week_later(run_script):

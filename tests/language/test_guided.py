@@ -61,3 +61,13 @@ def test_reflect_one_sentence_no_advice():
 def test_reflect_uses_their_words():
     s = reflect("I felt so lonely today", 2)
     assert "lonely" in s
+
+
+def test_a_we_request_keeps_its_togetherness():
+    from bot.language import check_request, compose
+
+    check = check_request("could we please take a walk tonight?")
+    assert check.ok and check.request == "take a walk tonight together"
+    sentence = compose("lonely", "we eat in front of screens", "closeness", check.request)
+    assert sentence.endswith("Would you be willing to take a walk tonight together?")
+    assert check_request("Can we talk it through with me on Sunday").request.endswith("with me on Sunday")

@@ -109,15 +109,11 @@ def backup_need(ctx: TurnContext) -> HookResult:
     return HookResult(value=check.need)
 
 
-_WE_ASK = re.compile(r"(?i)^(?:so |maybe |perhaps )?(?:could|can|would|will|shall|should) we (?:please |maybe |perhaps )?")
-
-
 @hook("backup_request")
 def backup_request(ctx: TurnContext) -> HookResult:
     from bot.language import check_request
 
-    text = _WE_ASK.sub("", " ".join(str(ctx.answer).split())).rstrip(" ?.!")  # "could we …": check_request keeps it
-    check = check_request(text)
+    check = check_request(str(ctx.answer))
     if not check.ok:
         return HookResult(error=check.message or "Try asking for something positive and doable, like “could we talk it through on Sunday”.")
     return HookResult(value=check.request)
