@@ -1,6 +1,11 @@
 """Benchmark for the language layer: rewrite quality, blame detection and crisis screening.
 
-    python bench/language.py [--failures] [--data DIR]
+    python bench/language.py [--failures] [--data DIR] [--only main|heldout]
+
+Two collections are reported separately:
+  MAIN     tests/language/data/{blaming,fine,crisis,tricky}.txt, the sets the rules were developed on;
+  HELD-OUT tests/language/data/heldout_*.txt, written fresh before a round of tuning, to estimate
+           how the rules do on sentences they were not written for.
 """
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.language.evaluation import STRUCTURAL, evaluate  # noqa: E402
+from bot.language.evaluation import HELDOUT, STRUCTURAL, evaluate  # noqa: E402
 
 LABELS = {
     "starts_with_i": 'starts with "I"',
@@ -24,15 +29,14 @@ LABELS = {
     "keeps_situation": "keeps the situation's content words",
 }
 
+COLLECTIONS = {"main": ("MAIN SETS (development)", ""), "heldout": ("HELD-OUT SETS (heldout_*.txt)", HELDOUT)}
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--failures", action="store_true", help="list the sentences that fail each check")
-    ap.add_argument("--data", type=Path, default=None, help="folder with blaming/fine/crisis/tricky .txt files")
-    args = ap.parse_args()
+
+def report(title: str, prefix: str, data: Path | None, failures: bool) -> None:
     t0 = time.perf_counter()
-    rep = evaluate(args.data)
+    rep = evaluate(data, prefix)
     dt = time.perf_counter() - t0
+    print(f"=== {title} ===")
     print(f"Rewrites: {rep.n_rewrites} of {rep.n_blaming} blaming sentences got a suggestion")
     for k in STRUCTURAL + ("keeps_situation",):
         print(f"  {LABELS[k]:<50} {rep.rewrite_checks[k]:6.1%}")
@@ -44,11 +48,26 @@ def main() -> int:
     print(f"  recall {rep.crisis_recall:.1%} (target 100%)   at crisis level {rep.crisis_at_crisis_level:.1%}   "
           f"false alarms {rep.false_alarm_rate:.1%} (target <= 5%)")
     print(f"({dt:.1f} s)")
-    if args.failures:
+    if failures:
         for k, items in rep.failures.items():
-            print(f"\n[{k}] {len(items)}")
+            print(f"\n[{title.split()[0].lower()} {k}] {len(items)}")
             for s in items:
                 print("  " + s)
+    print()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--failures", action="store_true", help="list the sentences that fail each check")
+    ap.add_argument("--data", type=Path, default=None, help="folder with blaming/fine/crisis/tricky .txt files")
+    ap.add_argument("--only", choices=sorted(COLLECTIONS), default=None, help="report one collection only")
+    args = ap.parse_args()
+    for key, (title, prefix) in COLLECTIONS.items():
+        if args.only and key != args.only:
+            continue
+        if args.data is not None and key == "heldout" and not (args.data / f"{prefix}blaming.txt").exists():
+            continue
+        report(title, prefix, args.data, args.failures)
     return 0
 
 

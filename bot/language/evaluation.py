@@ -100,11 +100,15 @@ class Report:
     failures: dict[str, list[str]]
 
 
-def evaluate(data_dir: Path | None = None) -> Report:
-    blaming = load_lines("blaming.txt", data_dir)
-    fine = load_lines("fine.txt", data_dir)
-    crisis = [ln.split("|", 1) for ln in load_lines("crisis.txt", data_dir)]
-    tricky = load_lines("tricky.txt", data_dir)
+HELDOUT = "heldout_"
+
+
+def evaluate(data_dir: Path | None = None, prefix: str = "") -> Report:
+    """Run every check on one labelled collection: the main sets (prefix "") or the held-out ones ("heldout_")."""
+    blaming = load_lines(f"{prefix}blaming.txt", data_dir)
+    fine = load_lines(f"{prefix}fine.txt", data_dir)
+    crisis = [ln.split("|", 1) for ln in load_lines(f"{prefix}crisis.txt", data_dir)]
+    tricky = load_lines(f"{prefix}tricky.txt", data_dir)
     failures: dict[str, list[str]] = {}
     tp = fn = fp = 0
     totals = {k: 0 for k in STRUCTURAL + ("keeps_situation",)}
