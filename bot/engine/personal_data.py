@@ -13,6 +13,7 @@ from bot.engine.people import IDENTITIES, PEOPLE
 from bot.store.protocol import Store
 
 KeyMode = Literal["exact", "prefix"]
+OUTBOX = "outbox"  # bot/outbox.py's table
 _TABLES: dict[str, KeyMode] = {}
 # Extra clean-up a feature needs on forget (unpairing, say); runs before the tables are emptied.
 _FORGET_HOOKS: list[Callable[[Store, str], None]] = []
@@ -33,6 +34,9 @@ personal_table("seen_events", "exact")
 personal_table("checkins", "prefix")
 personal_table("coach", "prefix")
 personal_table("shares", "prefix")
+# Ids of messages the Discord adapter may edit later, kept per person. Registered here,
+# not in the adapter, so a process that doesn't run Discord still exports and forgets them.
+personal_table("discord_refs", "prefix")
 
 
 def _keys(store: Store, table: str, mode: KeyMode, person_id: str) -> list[str]:
@@ -57,6 +61,9 @@ def forget_person(store: Store, person_id: str) -> None:
     for fn in _FORGET_HOOKS:
         fn(store, person_id)
     person = store.get(PEOPLE, person_id) or {}
+    for key, entry in list(store.scan(OUTBOX)):  # nudges and notes not sent yet
+        if entry.get("action", {}).get("to", {}).get("id") == person_id:
+            store.delete(OUTBOX, key)
     for key in person.get("identities", []):
         store.delete(IDENTITIES, key)
     for table, mode in _TABLES.items():

@@ -147,3 +147,20 @@ def test_onboarding_refuses_a_checkin_time_inside_quiet_hours(run_script):
     ])
     assert "quiet hours" in out[3]["text"]
     assert "21:00" in out[4]["text"]
+
+
+def test_forget_drops_messages_still_waiting_for_the_person(tmp_path):
+    from bot.engine.actions import Address, SendMessage
+    from bot.engine.personal_data import forget_person
+    from bot.outbox import enqueue, pending
+    from bot.runtime import Delivery
+    from bot.store import MemoryStore
+
+    store = MemoryStore()
+    with store.transaction():
+        store.put("people", "p_a", {"id": "p_a", "identities": []})
+        enqueue(store, Delivery("telegram", "1", SendMessage(to=Address.person("p_a"), text="check-in time")))
+        enqueue(store, Delivery("telegram", "2", SendMessage(to=Address.person("p_b"), text="check-in time")))
+    with store.transaction():
+        forget_person(store, "p_a")
+    assert [e.delivery.chat_id for e in pending(store, "telegram")] == ["2"]

@@ -27,14 +27,12 @@ from bot.adapters.discord.translate import (
 from bot.engine.actions import Address, EditMessage, SendFile, SendMessage
 from bot.delivery import OutboxPump, RetryAfter, Transient
 from bot.engine.people import IDENTITIES, PEOPLE, mark_unreachable
-from bot.engine.personal_data import personal_table
 from bot.runtime import Delivery, Runtime
 from bot.store.protocol import Store
 
 log = logging.getLogger(__name__)
 
 REFS = "discord_refs"  # "<person id>:<ref>" or "<group chat id>:<ref>" -> {"channel", "message"}
-personal_table(REFS, "prefix")  # so /export and /forget cover the message ids kept for a person
 
 CLOSED_DM = 50007
 
