@@ -44,11 +44,12 @@ ABSOLUTE_RE = re.compile(r"\b(?:always|never|constantly|every single time|every 
 POLITE_Q = re.compile(r"^(?:could|would|can|will|do|did|are|have|shall|may|might|is|was|were|does|should) (?:you|we|i|he|she)\b")
 FAIR_FRAME = re.compile(r"\bi (?:feel|felt|am feeling|was feeling|get|got|am|was|become|became)(?: (?:so|really|very|a bit|a little|quite|kind of|pretty|rather|sometimes|often|getting))* (\w+(?: \w+)?) (?:when|whenever|if|because|that|about|after|as)\b")
 KIND_OVERRIDE = re.compile(r"\byou (?:do not|did not|will not|never) (?:have to|need to|need|fail to|cease to|stop (?:making|surprising|amazing|supporting|caring)|let me down|disappoint|forget (?:my|our|to (?:say|tell|bring|kiss|hug|call|text))|miss a|judge|complain|give up|hesitate)\b"
-                           r"|\byou (?:can not|could not) (?:imagine|believe|know how)\b|\bif you (?:do not|did not) mind\b|\bnever (?:fails? to|let me down)\b|\bnever gets? old\b|\bnever (?:get|got|gets|grow|grew) (?:tired|bored|sick) of\b|\bcould never (?:thank|repay|ask for)\b")
+                           r"|\byou (?:can not|could not) (?:imagine|believe|know how)\b|\bif you (?:do not|did not) mind\b|\bnever (?:fails? to|let me down)\b|\bnever gets? old\b|\bnever (?:get|got|gets|grow|grew) (?:tired|bored|sick) of\b|\bcould never (?:thank|repay|ask for)\b"
+                           r"|\bi (?:never|always) (?:realised|realized|knew|know|imagined|expected|dreamed|dreamt|believed|thought i would|thought i could)\b")
 CONTEMPT_Q = re.compile(r"\b(?:why (?:can not|will not|would not|could not|do not|did not) you|why (?:do|did|would|are|were|does|is|must|have) (?:you|he|she) (?:always|never|keep|have to|insist|think|act|even|even bother|bother|constantly|ignore|treat|make|do this|do that)|"
-                        r"why (?:do|does|did) (?:you|he|she) (?:not|never) |do you (?:even|ever) (?:care|listen|think|notice|try|love)|how (?:many times|often) do i (?:have|need) to|"
+                        r"why (?:do|does|did) (?:you|he|she) (?:not|never) |do you (?:(?:even|ever|actually|really|honestly) )+(?:care|listen|think|notice|try|love|hear|pay attention|help|remember)|how (?:many times|often) do i (?:have|need) to|"
                         r"what is (?:wrong|the matter) with you|who do you think you are|are you (?:kidding|serious|deaf|blind|stupid|crazy|insane|for real|even listening)|"
-                        r"is it (?:so|that|too) (?:hard|difficult|much)|would it kill you|how hard (?:is it|can it be)|can not you (?:ever|just|for once|even)|"
+                        r"is it (?:really |actually |honestly )?(?:so|that|too) (?:hard|difficult|much)|would it (?:kill|hurt) (?:you|him|her)|(?:did|does|has) it (?:ever |even |never )?(?:occur|occurred) to (?:you|him|her)|(?:did|does|has) it (?:ever |even )?(?:cross|crossed) (?:your|his|her) mind|(?:you|he|she) could (?:at least|have at least)|the least (?:you|he|she) could (?:do|have done)|(?:you|he|she) (?:have|has) no idea|(?:do not|never) (?:talk|speak) to me like|(?:you|he|she) (?:talk|talks|talked|speak|speaks|spoke) to me like|nothing i (?:do|did|say|said) is (?:ever )?(?:good|right|enough)|why (?:is|was) it (?:always|never) (?:me|up to me|my job)|why am i (?:always|the only one)|why do i (?:always|have to always|always have to)|how hard (?:is it|can it be)|can not you (?:ever|just|for once|even)|"
                         r"can you (?:ever|for once|even|at least|just once)|could you (?:for once|ever|at least|just once)|did you (?:even|ever) (?:think|care|consider|notice))\b")
 YOU_SHOULD_RE = re.compile(r"\b(?:you|he|she) (?:should|should not|need to|needs to|have to|has to|must|ought to|had better|better|have got to|are going to have to)\b"
                            r"|^(?:stop|quit) \w+ing\b|[,.!] (?:stop|quit) \w+ing\b|^just (?:stop|grow up|get over it|deal with it)|\bgrow up\b|\bget over (?:it|yourself)\b"
@@ -246,13 +247,78 @@ def analyse(text: str) -> Analysis:
             pass
         add("absolute", m.group(0))
     # "It's always me who ..." style
-    m = re.search(r"\b(?:i am|it is) (?:always |the only one |)(?:the one|always me|me) (?:who|that) |\bi (?:always|never) (?:have to|end up|get to)\b|\bi (?:do|have to do) (?:everything|all the \w+)\b|\bwhile i do (?:everything|all)\b", t)
+    m = re.search(r"\b(?:i am|it is|is it|am i|was it) (?:always |forever |)(?:the (?:only )?one|always me|me) (?:who|that) |\balways being the (?:only )?one\b|\bi (?:always|never) (?:have to|end up|get to)\b|\bi (?:do|have to do) (?:everything|all the \w+)\b|\bwhile i do (?:everything|all)\b", t)
     if m and not any(p.kind == "absolute" for p in problems):
         add("absolute", m.group(0))
+
+    _extra_markers(t, add, positive)
 
     problems = [Problem(kind=p.kind, span=_orig_span(raw, p.span), why=p.why) for p in problems]
     blaming = _is_blaming(t, problems, positive, fair, kind_override)
     return Analysis(text=raw, blaming=blaming, problems=problems if blaming or problems else [])
+
+
+SARCASTIC_OPENER = re.compile(r"^(?:oh,? |wow,? |well,? |gee,? |yeah,? )?(?:lovely|brilliant|great|wonderful|perfect|fantastic|marvellous|marvelous|super|awesome|"
+                              r"nice one|nice|cheers|cool|amazing|splendid|terrific|fabulous|excellent|charming|good job|well done)\b[,!.]+ ")
+COMPLAINT_CUE = re.compile(r"\b(?:again|another|as usual|like always|once more|yet again|eyeroll)\b")
+THANKS_FOR = re.compile(r"\b(?:thanks|thank you|cheers|ta)(?: a lot| so much| very much| again)? for (\w+ing)\b(.*)")
+MENTAL = r"(?:know|realise|realize|understand|see|get|notice|remember|have figured out|have learned|have learnt)"
+SHOULD_KNOW = re.compile(rf"\b(?:you|he|she) (?:should|ought to|must|need to|have to|of all people should)(?: really| surely| already)? {MENTAL}\b(?P<rest>.*)")
+LATE_CUE = re.compile(r"\b(?:by now|already|after all this time|after all these years|at this point|for once|better)\b")
+NEG_CONTENT = re.compile(r"\b(?:hate|hates|annoy|annoys|annoyed|bother|bothers|upset|upsets|hurt|hurts|tired|exhausted|stressed|angry|mad|"
+                         r"can not stand|do not like|dislike|sick of|fed up|drives me)\b")
+FED_UP = re.compile(r"\b(?:sick|tired|fed up|done|bored|exhausted) (?:and tired )?(?:of|with) (?:you|your|him|his|her|always|constantly|being the (?:only )?one|having to (?:always )?)\b")
+OFFENCE_CONTEXT = re.compile(rf"\b{PARTNER} (?:\w+ ){{0,4}}?(?:\w+ed|went|told|said|took|spent|ate|drank|left|forgot|came|ran|gave|sold|broke|made|bought|brought|showed)\b(?:(?! but | and i ).)*?"
+                             r"\b(?:behind my back|on my birthday|on our anniversary|on valentine|at my (?:birthday|party|graduation|leaving do)|"
+                             r"at (?:my|our) (?:mum|mother|dad|father|parents|family)[\w']* (?:funeral|wedding|birthday)|while i was (?:ill|sick|in hospital|at the hospital|giving birth|in labour|grieving))\b")
+DISCLOSURE = re.compile(rf"\b{PARTNER} (?:\w+ )?(?:told|tell|tells|telling|showed|shared|posted) (?:[\w']+ ){{0,4}}?(?:about )?(?:our|my) (?:argument|arguments|fight|fights|row|rows|problems|issues|private|sex life|business|secret|secrets|therapy|diagnosis|debts?|messages|texts)\b")
+
+
+AMBIGUOUS_HARM = {"pick", "spend", "take", "order", "hang", "hung", "use", "brush", "lock", "track", "shut", "miss", "play", "leave", "drag", "boss", "swear"}
+
+
+@lru_cache(maxsize=1)
+def _label_forms() -> dict[str, str]:
+    """Comparative and superlative forms of single-word labels ("laziest" -> "lazy")."""
+    from lemminflect import getInflection
+    out = {}
+    for lab in data.blame()["labels"]:
+        if " " in lab or "-" in lab:
+            continue
+        for tag in ("JJR", "JJS"):
+            for f in getInflection(lab, tag):
+                if f != lab and not f.startswith(("more ", "most ")) and not f.endswith(("ishest", "isher")):
+                    out[f] = lab
+    return out
+
+
+def _extra_markers(t: str, add, positive: bool) -> None:
+    """Blame cues that need more than one regular expression: sarcastic openers and thanks, 'you should know by now',
+    'sick of you ...', offences marked by the occasion, telling others about private matters, superlative labels."""
+    m = SARCASTIC_OPENER.match(t)
+    if m and COMPLAINT_CUE.search(t[m.end():]) and re.search(rf"\b(?:{PARTNER}|your|his|her)\b", t[m.end():]):
+        add("sarcasm", m.group(0).strip(" ,!."))
+    m = THANKS_FOR.search(t)
+    if m:
+        lem = verb_lemma(m.group(1)) or m.group(1)
+        rest = m.group(2)
+        if (lem in _harm_set() and lem not in AMBIGUOUS_HARM and not re.match(r" (?:me|us) (?:a|the|some|notes?|flowers|breakfast|coffee|dinner|lunch|tea|a note|a message)\b", rest)) \
+                or COMPLAINT_CUE.search(rest) or re.search(r"\b(?:with|and) your\b|\bat \d+ ?(?:am|in the morning)\b", rest):
+            add("sarcasm", f"thanks for {m.group(1)}")
+    if re.search(r"\beyeroll\b", t) and re.search(rf"\b(?:{PARTNER}|your)\b", t) and not positive:
+        add("sarcasm", "eye-roll")
+    m = SHOULD_KNOW.search(t)
+    if m and (LATE_CUE.search(m.group("rest")) or NEG_CONTENT.search(m.group("rest"))) and not (positive and not NEG_CONTENT.search(t)):
+        add("you_should", t[m.start():m.end()][:60])
+    m = FED_UP.search(t)
+    if m and not re.search(r"\b(?:never|not|no|hardly)\b(?: \w+){0,2}\s*$", t[:m.start()]):
+        add("accusing_you", _span(t[m.start():], 60))
+    m = OFFENCE_CONTEXT.search(t) or DISCLOSURE.search(t)
+    if m and not positive:
+        add("accusing_you", _span(t[m.start():], 60))
+    forms = _label_forms()
+    for m in re.finditer(rf"\b(?:{PARTNER}|you are|he is|she is) (?:\w+ ){{0,3}}?(?:the )?({'|'.join(map(re.escape, forms)) or 'x^'})\b", t):
+        add("label", forms[m.group(1)])
 
 
 _BACK = [("can not", r"(?:can ?not|can't|cant)"), ("will not", r"(?:will not|won't|wont)"), ("you are", r"(?:you are|you're|youre|ur|u r)"),

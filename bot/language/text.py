@@ -49,12 +49,104 @@ _CONTRACTIONS_RE = [(re.compile(p), r) for p, r in _CONTRACTIONS]
 
 
 def expand(text: str) -> str:
-    """Lower-case and expand contractions, for parsing."""
-    t = text.lower()
+    """Lower-case and expand contractions, for parsing; strip emoji and fix typos in marker words."""
+    t = strip_symbols(_fix_case_aware(text)).lower()
     t = t.replace("can't", "can not")
     for pat, rep in _CONTRACTIONS_RE:
         t = pat.sub(rep, t)
     return re.sub(r"\s+", " ", t).strip()
+
+
+_SARCASM_EMOJI = "\U0001F644\U0001F643\U0001F612\U0001F624\U0001F926\U0001F937"  # eye-roll, upside-down, unamused, huff, facepalm, shrug
+
+
+def strip_symbols(text: str) -> str:
+    """Drop emoji and other pictographs (they carry tone, not content); an eye-roll-type emoji
+    becomes the word 'eyeroll' so analysis can still see the sarcasm."""
+    out = []
+    for ch in text:
+        if ch in _SARCASM_EMOJI:
+            out.append(" eyeroll ")
+        elif unicodedata.category(ch) == "So" or 0x1F000 <= ord(ch) <= 0x1FAFF or ch in "\u200d\ufe0f":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return re.sub(r"(?:\s*eyeroll\b)+", " eyeroll", "".join(out))
+
+
+# words whose misspelling would hide blame ("alwyas", "nevr", "selfsih"); labels are added lazily
+_MARKERS = ("always", "never", "constantly", "every", "everything", "nothing", "anything", "selfish", "lazy", "useless",
+            "stupid", "ignore", "ignored", "ignoring", "forget", "forgot", "forgotten", "seriously", "honestly", "actually",
+            "literally", "anymore", "because", "ridiculous", "inconsiderate", "disrespectful", "irresponsible", "pathetic",
+            "listen", "interrupt", "whatever", "thanks", "again", "supposed", "should", "couldn't", "wouldn't", "doesn't",
+            "really", "though", "about", "yourself", "birthday", "anniversary", "remember", "obviously", "typical")
+
+
+@lru_cache(maxsize=1)
+def _marker_words() -> frozenset[str]:
+    try:
+        from . import inventory
+        labels = [w for w in inventory.blame()["labels"] if " " not in w]
+    except Exception:  # pragma: no cover
+        labels = []
+    return frozenset(_MARKERS) | frozenset(labels)
+
+
+def _damerau(a: str, b: str, cap: int) -> int:
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+@lru_cache(maxsize=8192)
+def fix_word(w: str) -> str:
+    """A known spelling for an unknown word: stretched letters squeezed ("soooo"), or the marker word
+    within one edit (two for long words)."""
+    if len(w) < 3 or not w.isalpha() or getAllLemmas(w) or w in _KNOWN_SHORT:
+        return w
+    squeezed = re.sub(r"(\w)\1{2,}", r"\1\1", w)
+    for cand in (squeezed, re.sub(r"(\w)\1+", r"\1", w)):
+        if cand != w and (getAllLemmas(cand) or cand in _KNOWN_SHORT):
+            return cand
+    if len(w) < 4:
+        return w
+    best, best_d = w, 99
+    for m in _marker_words():
+        cap = 2 if len(m) >= 8 else 1
+        d = _damerau(w, m, cap)
+        if d <= cap and d < best_d:
+            best, best_d = m, d
+    return best
+
+
+_KNOWN_SHORT = frozenset({"so", "to", "no", "too", "you", "are", "the", "and", "not", "lol", "omg", "tbh", "idk", "ok", "tho", "pls",
+                          "ur", "im", "ya", "yeah", "yep", "nope", "telly", "mum", "mom", "eyeroll", "gonna", "wanna", "gotta", "kinda"})
+
+
+def fix_typos(t: str) -> str:
+    return re.sub(r"[a-z]+", lambda m: fix_word(m.group(0)), t)
+
+
+def _fix_case_aware(text: str) -> str:
+    """fix_typos, leaving capitalised words inside a sentence alone (names: "Neve", "Tomas")."""
+    def rep(m: re.Match) -> str:
+        w = m.group(0)
+        if w[:1].isupper() and m.start() > 0 and not re.search(r"[.!?]\s*$", text[:m.start()]):
+            return w
+        low = w.lower()
+        fixed = fix_word(low)
+        return w if fixed == low else fixed
+    return re.sub(r"[A-Za-z]+", rep, text)
 
 
 def sentences(text: str) -> list[str]:
