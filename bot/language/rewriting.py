@@ -63,7 +63,9 @@ def _tidy(s: str) -> str:
 
 def _cap_i(s: str) -> str:
     s = re.sub(r"\bi\b", "I", s)
-    s = re.sub(r"\bI am\b", "I'm", s)
+    # contract "I am" only where a complement follows it ("I'm tired", not "how tired I'm")
+    s = re.sub(r"(?<!\bhow )(?<!\bwhat )(?<!\bwhere )\bI am\b(?=\s+(?!this\b|that\b|now\b|today\b|tonight\b)[a-z])", "I'm", s)
+    s = re.sub(r"\b(how|what|where) (\w+) I'm\b", r"\1 \2 I am", s)
     return s
 
 
@@ -253,9 +255,17 @@ def turn_clause(clause: str) -> Turned:
         elif w in ("learn", "learns", "start", "starts", "begin", "remember", "remembers") and nxt == "to":
             i += 2
         elif w in ("forget", "forgets", "forgot", "neglect", "neglects", "neglected") and nxt == "to":
-            neg = True
             if w in ("forgot", "neglected"):
                 past = True
+            if i + 2 < len(toks) and verb_lemma(toks[i + 2]) and w.startswith("forg"):
+                lem = verb_lemma(toks[i + 2])
+                obj = _tidy(_your_to_the(" ".join(toks[i + 3:])))
+                if not re.search(r"\b(?:you|he|she|it|them|that|this)\b", obj):
+                    ing = inflect(lem, "VBG")
+                    sit = f"{ing} {obj} {'got' if past else 'gets'} forgotten"
+                    return Turned(_tidy_sent(sit), _req_time(f"set a reminder to {lem} {obj}", None), lem, "np", "disappointed", "reliability")
+            neg = True
+            promised = True  # something slipped: "the bill didn't get paid", not "I pay the bill on my own"
             i += 2
         elif w in ("refuse", "refuses", "refused", "fail", "fails", "failed") and nxt == "to":
             neg = True
@@ -264,7 +274,7 @@ def turn_clause(clause: str) -> Turned:
             if w.startswith("seem"):
                 pass
             i += 2
-        elif w in ("stop", "stops", "quit") and nxt.endswith("ing"):
+        elif w in ("start", "starts", "begin", "begins", "stop", "stops", "quit", "try", "tries") and nxt.endswith("ing") and verb_lemma(nxt):
             i += 1
         else:
             break
@@ -293,10 +303,24 @@ def turn_clause(clause: str) -> Turned:
 def _take_np(toks: list[str]) -> tuple[list[str], list[str]]:
     """Split a noun phrase (up to 4 tokens, stops at a preposition) off the front."""
     np = []
+    limit = 4
     for k, w in enumerate(toks):
+        nxt = toks[k + 1] if k + 1 < len(toks) else ""
+        if k > 0 and w in ("back", "front", "side", "last", "first") and np[-1] in DETS and nxt and is_noun(nxt) and nxt not in PREPS:
+            np.append(w)
+            continue
+        if k > 0 and w == "of" and np and np[-1] in ("last", "rest", "end", "half", "most", "some", "lot", "bit", "piece", "box", "bottle", "packet", "bag", "all") and nxt in DETS:
+            np.append(w)
+            limit = 7
+            continue
+        if k > 1 and np and is_noun(np[-1]) and (w in ("open", "wide", "unlocked", "undone", "running", "alone", "lying", "behind", "unwashed", "untouched")
+                                                  or (w.endswith("ed") and verb_lemma(w) and not is_noun(w))):
+            return np, toks[k:]
+        if k > 1 and w.endswith("ing") and verb_lemma(w) and not is_noun(w) and np and is_noun(np[-1]):
+            return np, toks[k:]
         if k > 0 and (w in PREPS or w in PARTICLES or w in ("a", "an", "the", "everywhere", "anywhere", "somewhere", "lying", "all", "instead", "again", "without", "first", "last", "ahead", "i", "you", "that", "which", "who", "we") or w in {"and", "or", "when", "while", "if", "because", "again", "then", "before", "after", "without"} or TIME_RE.match(" ".join(toks[k:]))):
             return np, toks[k:]
-        if k >= 4:
+        if k >= limit:
             return np, toks[k:]
         np.append(w)
     return np, []
@@ -343,6 +367,8 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
         mv = re.match(r"((?:the |all |our |every |a |that )*(?:whole |entire )?(?:\w+ )?(?:weekend|evening|day|night|morning|afternoon|holiday|money|time|savings))\s+(\w+ing)\b(.*)", rest)
         if mv:
             np = _tidy(mv.group(1).replace("all ", "")) or mv.group(1)
+            if np.split()[0] not in DETS and np.split()[0] not in ("whole", "entire"):
+                np = "the whole " + np
             return Turned(_tidy_sent(f"{np} {'went' if past else 'goes'} on {mv.group(2)}{mv.group(3)}"), None, lemma, "np")
     ob0 = observ.get(lemma)
     if ob0 and ob0.get("words") and any(w in rest_toks + [particle] for w in ob0["words"]) and not neg:
@@ -364,7 +390,7 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
             body = None
             if mw:
                 np = _tidy(_your_to_the(mw.group(1)))
-                key = next((k for k in CHORE_NOUNS if re.search(rf"\b{k}\b", np)), None)
+                key = next((k for k in CHORE_NOUNS if re.fullmatch(rf"(?:(?:the|your|our|all the|all of the|my) )?{k}", re.sub(r"\s*(?:tonight|today|at \w+|on \w+|this \w+|in the \w+)$", "", np))), None)
                 body = CHORE_NOUNS[key] + np.split(key, 1)[1] if key else f"take care of {np}"
                 req = (CHORE_NOUNS[key] if key else f"help me with {np}")
             elif r and verb_lemma(r.split()[0]) and r.split()[0] not in DETS and r.split()[0] not in PREPS:
@@ -417,7 +443,7 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
             return _passive_me(lemma, "", particle, rest, neg, past, alt)
 
     if lemma in ("say", "tell"):
-        body = _tidy(rest)
+        body = _tidy(re.sub(r"\s*\bto (?:me|us)\b", "", rest))
         body = {"thank you": "a thank-you", "thanks": "a thank-you", "sorry": "an apology", "please": "a please"}.get(body, body)
         body = re.sub(r"^(?:sorry|an apology)\b", "an apology", body)
         if body and body not in ("a thank-you", "an apology", "a please") and not body.startswith("that "):
@@ -427,6 +453,11 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
         req = {"a thank-you": "tell me one thing you noticed I did this week"}.get(body) or ("come back to me after an argument and talk about how it went" if body.startswith("an apology") else None) or (f"tell me {body}" if neg and body else (alt or None))
         return Turned(_tidy_sent(sit), req, lemma, "passive")
 
+    mm = re.match(r"(?:more )?(?:about |for )?(.+?) (?:more )?than (?:about |for )?(?:me|us|i do)\b", rest)
+    if lemma in ("care", "love", "like", "prefer", "value", "want") and mm and re.search(r"\bmore\b", rest):
+        np = _tidy(_your_to_the(re.sub(r"^more (?:about |for )?", "", mm.group(1))))
+        if np and len(np.split()) <= 4:
+            return Turned(_tidy_sent(f"{np} seems to come before us"), "set aside one evening this week just for us", lemma, "np", "hurt", "to matter")
     if lemma in ("care", "think") and re.match(r"about ", rest):
         np = _tidy(rest[6:])
         if np.startswith(("my", "our", "how i", "what i")):
@@ -472,6 +503,15 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
                 req = _req_time(_strip_time(_tidy(f"{lemma} {orig_particle} {rest}")), (find_topic(np) or {}).get("name"))
             else:
                 req = alt if not make_np else "check with me before making plans that affect us both"
+            if lemma == "leave":
+                rest_state = re.sub(r"^wide ", "", tail_s).strip()
+                state = rest_state if rest_state and " " not in rest_state else ("" if rest_state else particle)
+                fixed = {"on": "off", "open": "closed", "unlocked": "locked", "running": "off", "out": "put away", "undone": "done"}.get(state)
+                head = np_toks[-1] if np_toks else ""
+                if fixed:
+                    req = f"check {np} {'are' if plural else 'is'} {fixed} before you go out or to bed"
+                elif head in ("baby", "kids", "children", "child", "dog", "puppy", "toddler", "son", "daughter"):
+                    req = f"tell me when you need a break from {np}, so we can swap"
             return Turned(_tidy_sent(sit), req, lemma, "np", "left out" and None, "inclusion" if make_np else None)
 
     if neg and lemma not in ("be", "have"):
@@ -524,6 +564,9 @@ def _passive_me(lemma: str, prep: str, particle: str, rest: str, neg: bool, past
         body = re.sub(r"^(?:anything|things)$", "about things", body)
         sit = f"I {'don' + chr(39) + 't hear' if neg and not past else 'didn' + chr(39) + 't hear' if neg else 'heard' if past else 'hear'} {body}"
         req = _req_time(f"tell me {rest_t}", "next" if past else None) if neg else alt
+        mv = re.match(r"(?:that )?(?:you|he|she) (\w+) (.*)", rest_t)
+        if neg and mv and verb_lemma(mv.group(1)) and mv.group(1) != verb_lemma(mv.group(1)):
+            req = f"tell me before you {verb_lemma(mv.group(1))} {mv.group(2)} next time"
         return Turned(_tidy_sent(sit), req, lemma, "passive")
     if lemma == "let" and rest_t and verb_lemma(rest_t.split()[0]):
         body = rest_t
@@ -595,7 +638,7 @@ def _req_time(body: str, topic: str | None) -> str:
     body = _tidy(body)
     if not body:
         return body
-    if re.search(r"\b(?:tonight|today|tomorrow|this (?:week|weekend|evening)|next time|on (?:\w+day)|at (?:dinner|the weekend)|before (?:dinner|bed|work|we)|after (?:dinner|work|school|an argument)|when)\b", body):
+    if re.search(r"\b(?:tonight|today|tomorrow|this (?:week|weekend|evening)|next time|on (?:\w+days?|weekends|the weekend)|at (?:weekends|night)|in the (?:morning|evening)|at (?:dinner|the weekend)|before (?:dinner|bed|work|we)|after (?:dinner|work|school|an argument)|when)\b", body):
         return body
     if topic == "next":
         return body + " next time"
@@ -648,7 +691,10 @@ def _clause_from_why(t: str) -> str | None:
     m = re.search(r"\bhow (?:many times|often) do i (?:have|need) to (?:tell|ask|remind) (?:you|him|her) (?:to )?(.*)", t)
     if m:
         return f"you do not {m.group(1)}"
-    m = re.search(r"\b(?:is it|would it kill you|how hard is it|how hard can it be) (?:so |that |too )?(?:hard |difficult |much )?(?:to ask )?(?:for you )?to (.*)", t)
+    m = re.search(r"\bnot once (?:have|has|did) (you|he|she) (\w+)(.*)", t)
+    if m:
+        return f"{m.group(1)} never {verb_lemma(m.group(2)) or m.group(2)}{m.group(3)}"
+    m = re.search(r"\b(?:is it|would it kill you|would it hurt you|how hard is it|how hard can it be) (?:really |actually )?(?:so |that |too )?(?:hard |difficult |much )?(?:to ask )?(?:for you )?to (.*)", t)
     if m:
         return f"you do not {m.group(1)}"
     return None
@@ -669,8 +715,8 @@ def _clause_for(t: str) -> tuple[str | None, str | None]:
     c = _clause_from_why(t)
     if c:
         return c, None
-    m = re.search(r"\bthanks? (?:you )?(?:a lot |so much |very much )?for (?!nothing)(\w+ing)\b(.*)", t)
-    if m and re.search(r"\b(?:wow|oh|great|thanks a lot|so much|really|nice)\b", t[:m.start() + 12]):
+    m = re.search(r"\b(?:thanks?|cheers) (?:you )?(?:a lot |so much |very much )?for (?!nothing)(\w+ing)\b(.*)", t)
+    if m and re.search(r"\b(?:wow|oh|great|thanks a lot|so much|really|nice|cheers|again)\b", t[:m.start() + 12] + m.group(2)):
         lem = verb_lemma(m.group(1)) or m.group(1)
         if lem in data.blame()["harm_verbs"] or lem in ("leave", "make", "eat", "take", "wake", "tell", "drag", "lock"):
             return f"you {_past(lem)}{m.group(2)}", None
@@ -679,7 +725,7 @@ def _clause_for(t: str) -> tuple[str | None, str | None]:
         return None, "I hear about things last"
     if re.search(r"\bi am (?:always |)the only one (?:who |that )?(?:is |)(?:trying|making an effort|putting in|making the effort|who tries|who cares|caring)", t):
         return None, "the effort between us seems to come from my side"
-    m = re.search(r"\b(?:i am|it is|it was|i was) (?:always |the only one |forever |)(?:the (?:only )?one|always me|me|the one) (?:who|that) (?:has to |have to |ends up |always )*(\w+)(.*)", t)
+    m = re.search(r"\b(?:i am|it is|it was|i was|is it|am i|was it|being) (?:always |the only one |forever |)(?:the (?:only )?one|always me|me|the one) (?:who|that) (?:has to |have to |ends up |always |ever |actually |really |even |just |bothers to |remembers to )*(\w+)(.*)", t)
     if m:
         return None, _first_person(m.group(1), m.group(2))
     m = re.search(r"\bi (?:always |constantly |)(?:have to|end up|am stuck|get stuck) (\w+)(.*)", t)
@@ -727,6 +773,8 @@ def _clause_for(t: str) -> tuple[str | None, str | None]:
 def _first_person(verb: str, rest: str) -> str:
     lemma = verb_lemma(verb) or verb
     rest = _tidy(re.split(r"[,.;!?]| while | and you | but ", rest)[0])
+    if not rest and lemma not in ("have", "be", "do"):
+        return f"I'm the one who {inflect(lemma, 'VBZ')}"  # "I apologise on my own" says little
     rest = re.sub(r"\b(?:all|every|single)\b", "", rest)
     if lemma == "have":
         return _tidy_sent(f"I {rest} on my own")
@@ -789,8 +837,8 @@ class RuleRewriter:
         a: Analysis = analyse(text)
         if not a.blaming:
             return Rewrite(text=a.text, blaming=False, problems=a.problems)
-        t_full = expand(a.text)
-        t = _focus(a.text, t_full)
+        t_full = _plain_idioms(expand(a.text))
+        t = _plain_idioms(_focus(a.text, t_full))
         clause, speaker = _clause_for(t)
         turned = Turned()
         if clause:
@@ -833,11 +881,88 @@ class RuleRewriter:
         request = (turned.request or (label_info or {}).get("request") or (request_for_need(need) if faux else None)
                    or (topic or {}).get("request") or request_for_need(need) or dflt["request"])
         request = _safe_request(request, topic, label_info)
+        situation, request = _sane(situation, request, topic, label_info, need)
         situation = _recase(_finish_situation(situation), a.text)
         request = _recase(request, a.text)
         suggestion = compose(feeling, situation, need, request, turn=False)
         return Rewrite(text=a.text, blaming=True, problems=a.problems, suggestion=suggestion,
                        feeling=_norm_feeling(feeling), need=need, request=_norm_request(request))
+
+
+IDIOMS = [(re.compile(r"\blift(s|ed|ing)? a (?:finger|hand)\b"), r"help\1"),
+          (re.compile(r"\bpull(s|ed|ing)? (?:your|his|her|their) (?:own )?weight\b"), r"help\1"),
+          (re.compile(r"\b(?:do|does|did) not (?:get|understand) it\b"), "do not understand")]
+
+
+def _plain_idioms(t: str) -> str:
+    t = re.sub(r"\s*\beyeroll\b", "", t)
+    for pat, rep_ in IDIOMS:
+        t = pat.sub(rep_, t)
+    return t
+
+
+@lru_cache(maxsize=1)
+def _trusted() -> frozenset[str]:
+    """Situations and requests written by us in the data files: these need no sanity check."""
+    tp = data.topics()
+    out = set()
+    for t in tp["topics"]:
+        out |= {t["situation"], t["request"]}
+    out |= {tp["default"]["situation"], tp["default"]["request"]}
+    for info in data.blame()["labels"].values():
+        out |= {info["situation"], info["request"]}
+    for v in tp.get("alternatives", {}).values():
+        out.add(v)
+    for v in tp.get("observable", {}).values():
+        out.add(v["text"])
+    for v in tp.get("receiver_phrases", {}).values():
+        out |= {x for x in v.values() if isinstance(x, str)}
+    for v in tp.get("faux_situations", {}).values():
+        out.add(v)
+    return frozenset(out)
+
+
+# words that name what happens inside someone, not what can be seen: a situation or request built on them says nothing
+MENTAL_RE = re.compile(r"\b(?:know|knows|knew|known|realise|realises|realised|realize|realizes|realized|understand|understands|understood|"
+                       r"pretend|pretended|occur|occurred|bother|bothered|mind|minded|believe|believed|get it|got it|think|thought|"
+                       r"mean|meant|matter|matters|idea)\b")
+# for requests also: an attitude can't be done this week ("respect my time", "love me more")
+MENTAL_REQ_RE = re.compile(r"\b(?:respect|appreciate|(?<!take )(?<!takes )care|love|value|want|feel|like)\b")
+# the speaker's inner life in a subordinate clause is fine: "ask me what I want", "tell me you love me"
+INNER_OK = re.compile(r"\b(?:what|how|whether|if) (?:I|i|we) (?:\w+ )?(?:want|think|feel|need|am|mean)\b|\b(?:hear|tell me) (?:that )?you \w+ me\b")
+DANGLING_RE = re.compile(r"\b(?:it|this|that|them|so|one|too|either|anyway|though|then|now|or what)\s*$|^(?:it|this|that|them)\b|\b(?:by now|for once|at least|at all|like (?:that|this))\b")
+BROKEN_RE = re.compile(r"\b(?:the|a|an|my|our|your|his|her|their|this|that)\s+(?:get|gets|got|gotten|don't|doesn't|didn't|go|goes|went|is|are|was|were|on|in|at|to|of)\b"
+                       r"|^\w+ing (?:don't|doesn't|didn't|get|gets|got|goes|went)\b|\bmore (?:get|gets|got)\b|\b(\w+) \1\b|\bI'm\s*$"
+                       r"|\b(?:like|as if) (?:i|I)(?:'m| am| was)\b|\bwhen (?:I|i|we) (?:\w+ed|came|went|got|said|left|did|was|were|made|took|gave|saw|told|ran)\b")
+REQ_TRIM = re.compile(r"\s*\b(?:like you (?:promised|said|agreed)|as you (?:promised|said)|(?:once|every once) in a while|for once|at least|by now|again|already|"
+                      r"just|for a change|like a normal person|like an adult|like everyone else)\b")
+
+
+def _sane(situation: str, request: str, topic: dict | None, label_info: dict | None, need: str) -> tuple[str, str]:
+    """Keep the user's words only when they make a sensible observation and a doable request; otherwise fall back
+    to an honest, neutral situation and a request that fits the need. Nonsense is worse than a plain sentence."""
+    trusted = _trusted()
+    dflt = _default()
+    sit = _tidy_sent(situation or "")
+    if sit not in trusted:
+        body = INNER_OK.sub(" ", re.sub(r"\bon my own\b", "", sit))
+        bad = (not sit or MENTAL_RE.search(body) or DANGLING_RE.search(re.sub(r"\blike (?:that|this)$", "", sit)) or BROKEN_RE.search(sit)
+               or len(sit.split()) > 16 or len(sit.split()) < 2 or re.search(r"[^\w\s',.\-?!]", sit))
+        if bad:
+            sit = (label_info or {}).get("situation") or (topic or {}).get("situation") or dflt["situation"]
+    req = _tidy_sent(request or "")
+    if req not in trusted:
+        req = _tidy_sent(REQ_TRIM.sub(" ", req))
+        req = re.sub(r"\bwhen (I|we) (\w+)", lambda m: f"when {m.group(1)} {_present(verb_lemma(m.group(2)) or m.group(2), 'I')}"
+                     if verb_lemma(m.group(2)) and m.group(2) not in ("am", "is", "are") else m.group(0), req)
+        body = INNER_OK.sub(" ", re.sub(r"\b(?:this|next) (?:week|weekend|time)\b|\btonight\b", "", req))
+        bad = (not req or MENTAL_RE.search(body) or MENTAL_REQ_RE.search(body) or (len(body.split()) <= 4 and DANGLING_RE.search(body.strip())) or BROKEN_RE.search(req) or BAD_REQ.search(req)
+               or len(req.split()) > 16 or len(req.split()) < 2 or re.search(r"[^\w\s',.\-?!]", req))
+        if bad:
+            # keep situation and request a coherent pair: a topic's request only goes with that topic's situation
+            topic_req = (topic or {}).get("request") if topic and sit == topic.get("situation") else None
+            req = (label_info or {}).get("request") or topic_req or dflt["request"]
+    return sit, req
 
 
 BAD_REQ = re.compile(r"\b(?:not|never|stop|quit|no longer|don't|do not|always|ever)\b|n't\b")

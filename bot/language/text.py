@@ -196,7 +196,14 @@ def lemma_any(word: str) -> str:
 @lru_cache(maxsize=4096)
 def inflect(lemma: str, tag: str) -> str:
     forms = getInflection(lemma, tag=tag)
+    if tag in ("VBD", "VBN") and len(forms) > 1:
+        irregular = [f for f in forms if not f.endswith("ed")]
+        if irregular and lemma in _STRONG_VERBS:
+            return irregular[0]
     return forms[0] if forms else lemma
+
+
+_STRONG_VERBS = frozenset({"wake", "forget", "get", "speak", "break", "take", "give", "write", "drive", "ride", "hide", "bite", "shake", "steal"})
 
 
 def is_past_form(word: str) -> bool:

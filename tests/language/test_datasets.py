@@ -41,3 +41,25 @@ def test_crisis_kinds_mostly_right():
     rows = [ln.split("|", 1) for ln in load_lines("crisis.txt")]
     right = sum(screen(text).kind == kind for kind, text in rows)
     assert right / len(rows) >= 0.9
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    from bot.language.evaluation import HELDOUT
+    return evaluate(prefix=HELDOUT)
+
+
+def test_heldout_sets_exist():
+    assert len(load_lines("heldout_blaming.txt")) >= 80
+    assert len(load_lines("heldout_fine.txt")) >= 30
+    assert len(load_lines("heldout_crisis.txt")) >= 40
+    assert len(load_lines("heldout_tricky.txt")) >= 60
+
+
+def test_heldout_detection_and_screening(heldout):
+    # the held-out sets were written before a tuning round; after it they guard against regressions
+    assert heldout.blame_precision >= 0.95, heldout.failures.get("blame_false_positive")
+    assert heldout.blame_recall >= 0.90, heldout.failures.get("blame_missed")
+    assert heldout.crisis_recall == 1.0, heldout.failures.get("crisis_missed")
+    assert heldout.false_alarm_rate <= 0.05, heldout.failures.get("false_alarm")
+    assert heldout.all_structural >= 0.95, heldout.failures

@@ -93,3 +93,31 @@ def test_rewriter_is_pluggable():
     finally:
         set_rewriter(None)
     assert isinstance(get_rewriter(), RuleRewriter)
+
+
+@pytest.mark.parametrize("text", [
+    "You just don't get it, do you?",
+    "You should realise by now how tired I am.",
+    "You should know by now that I hate surprises.",
+    "You could at least pretend to be interested.",
+])
+def test_unrecoverable_situation_falls_back_to_neutral(text):
+    from bot.language import rewrite as rw
+    r = rw(text)
+    assert r.blaming
+    s = r.suggestion
+    assert "this comes up between us" in s or "doesn't seem to land" in s
+    for bad in (" get it", "by now", "I'm this", "realise", "pretend"):
+        assert bad not in s, s
+
+
+@pytest.mark.parametrize("text,want", [
+    ("you always leave the back door unlocked", "the back door gets left unlocked"),
+    ("u forgot to pay the electric bill again", "paying the electric bill got forgotten"),
+    ("You care more about your car than about me.", "the car seems to come before us"),
+    ("You never wash the car 🙄", "I wash the car on my own"),
+    ("You left the baby crying while you played on your phone.", "the baby got left crying"),
+])
+def test_situations_stay_grammatical(text, want):
+    from bot.language import rewrite as rw
+    assert want in rw(text).suggestion
