@@ -6,7 +6,10 @@
 
 `send(delivery)` is the platform's async call; it raises RetryAfter(seconds),
 Transient or Blocked (bot/delivery/errors.py), anything else counts as
-Transient. Per chat, messages go out one at a time and in order. 429: the chat
+Transient. Per chat, messages go out one at a time and in order; a chat whose
+wait is over (retry, its own limit) goes before chats not tried yet, so a retry
+is not stuck behind a large batch. Each send takes its overall place only as it
+starts (bot/delivery/limits.py: Gate), and a failed send gives it back. 429: the chat
 (or, with scope="global", the whole queue) waits exactly `retry_after`.
 Transient: exponential backoff with jitter, for ever (the entry stays in the
 durable outbox; `on_failed` counts the attempt). Blocked: `on_blocked` (mark the
@@ -61,7 +64,9 @@ class DeliveryQueue:
         self.clock = clock
         self.rng = rng or random.Random()
         self._chats: dict[str, deque[Item]] = {}
-        self._ready: list[tuple[float, int, str]] = []  # (not before, seq, chat) for chats with work and none in flight
+        # Chats with work and none in flight: those that must wait first (not before, seq, chat), and the rest.
+        self._ready: list[tuple[float, int, str]] = []
+        self._fresh: deque[str] = deque()
         self._busy: set[str] = set()
         self._not_before: dict[str, float] = {}
         self._keys: set[str] = set()
@@ -101,8 +106,18 @@ class DeliveryQueue:
         return True
 
     def _push(self, chat: str) -> None:
-        heapq.heappush(self._ready, (self._not_before.get(chat, 0.0), next(self._seq), chat))
+        not_before = self._not_before.get(chat)
+        if not_before is None:
+            self._fresh.append(chat)
+        else:
+            heapq.heappush(self._ready, (not_before, next(self._seq), chat))
         self._wake.set()
+
+    def _pop(self, waited: bool) -> None:
+        if waited:
+            heapq.heappop(self._ready)
+        else:
+            self._fresh.popleft()
 
     def _forget(self, key: str, keep: int = 50_000) -> None:
         self._keys.discard(key)
@@ -119,31 +134,43 @@ class DeliveryQueue:
     async def run(self) -> None:
         try:
             while True:
-                if not self._ready:
+                now = self.clock()
+                # Chats whose wait (retry_after, backoff, their own limit) is over go first: their
+                # message has been queued longer than anything fresh; then fresh chats, in order.
+                if self._ready and self._ready[0][0] <= now:
+                    waited, chat = True, self._ready[0][2]
+                elif self._fresh:
+                    waited, chat = False, self._fresh[0]
+                elif self._ready:
+                    await self._sleep_until_woken(self._ready[0][0] - now)
+                    continue
+                else:
                     self._wake.clear()
                     await self._wake.wait()
                     continue
-                not_before, _, chat = self._ready[0]
-                now = self.clock()
                 queue = self._chats.get(chat)
                 if not queue:
-                    heapq.heappop(self._ready)
+                    self._pop(waited)
                     continue
                 _, is_group = self.chat_of(queue[0].delivery)
-                ready = max(not_before, self.gate.chat_ready(chat, is_group))
-                if ready > now:
-                    if ready > not_before:  # the chat's own limit pushed it back: requeue at that time
-                        heapq.heapreplace(self._ready, (ready, next(self._seq), chat))
-                        continue
-                    self._wake.clear()
-                    try:
-                        await asyncio.wait_for(self._wake.wait(), timeout=ready - now)
-                    except asyncio.TimeoutError:
-                        pass
+                ready = self.gate.chat_ready(chat, is_group)
+                if ready > now:  # the chat's own limit holds it back: requeue at that time
+                    self._pop(waited)
+                    heapq.heappush(self._ready, (ready, next(self._seq), chat))
                     continue
-                heapq.heappop(self._ready)
-                await self._slots.acquire()
-                slot = self.gate.take_global(self.clock())
+                # The overall place is looked at only now, when this send could start: a refund
+                # (a failed send) wakes the loop and its place goes to the very next send.
+                ready = self.gate.ready_global(now)
+                if ready > now:
+                    await self._sleep_until_woken(ready - now)
+                    continue
+                if self._slots.locked():  # `concurrency` sends in flight: wait for one to finish
+                    await self._slots.acquire()
+                    self._slots.release()
+                    continue  # time has passed: look again
+                await self._slots.acquire()  # free: does not wait
+                self._pop(waited)
+                slot = self.gate.take_global(now)
                 self._busy.add(chat)
                 task = asyncio.create_task(self._send_one(chat, is_group, queue[0], slot))
                 self._tasks.add(task)
@@ -152,11 +179,19 @@ class DeliveryQueue:
             for task in list(self._tasks):
                 task.cancel()
 
+    async def _sleep_until_woken(self, seconds: float) -> None:
+        self._wake.clear()
+        try:
+            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+        except asyncio.TimeoutError:
+            pass
+
+    def _refund(self, slot: float) -> None:
+        self.gate.refund_global(slot)
+        self._wake.set()  # the loop may be waiting for exactly this place
+
     async def _send_one(self, chat: str, is_group: bool, item: Item, slot: float) -> None:
         try:
-            wait = slot - self.clock()
-            if wait > 0:
-                await asyncio.sleep(wait)
             try:
                 await self.send(item.delivery)
             except RetryAfter as exc:
@@ -166,11 +201,12 @@ class DeliveryQueue:
                 if exc.scope == "global":
                     self.gate.pause_all(until)
                 else:  # that chat's problem: its overall slot was not used up
-                    self.gate.refund_global(slot)
+                    self._refund(slot)
                 self._not_before[chat] = until
                 await self.on_failed(item.key, item.delivery)
             except Blocked:
                 self.stats["blocked"] += 1
+                self._not_before.pop(chat, None)
                 dropped = list(self._chats.pop(chat, deque()))
                 for other in dropped:
                     try:
@@ -184,7 +220,7 @@ class DeliveryQueue:
                 if not isinstance(exc, Transient):
                     log.warning("send failed unexpectedly (%s); treating it as transient", type(exc).__name__)
                 self.stats["transient"] += 1
-                self.gate.refund_global(slot)
+                self._refund(slot)
                 item.attempts += 1
                 backoff = min(self.max_backoff, self.base_backoff * 2 ** min(item.attempts - 1, 20))
                 self._not_before[chat] = self.clock() + backoff * (0.5 + self.rng.random() / 2)
