@@ -41,10 +41,10 @@ SKIP = {"just", "only", "even", "ever", "really", "actually", "literally", "seri
 NEG_WORDS = {"never", "not", "hardly", "barely", "rarely", "no"}
 TIME_RE = re.compile(r"\b(?:last (?:night|week|weekend|time|month|year|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|yesterday|this (?:morning|evening|afternoon|week|weekend)|today|tonight|"
                      r"at (?:dinner|breakfast|lunch|the party|the weekend|night|work)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekends|my birthday|our anniversary)|"
-                     r"in front of [\w ]+|after (?:dinner|work|school)|before (?:dinner|work|bed)|during (?:dinner|the day|the week)|in the (?:morning|evening)|when [\w ]+|while [\w ]+)\b")
+                     r"in front of [\w ]+|(?:(?:a few|a couple of|two|three|four|five|six|several|many|\d+) )?(?:days|weeks|months|years) ago|ages ago|after (?:dinner|work|school|midnight|dark)|late at night|before (?:dinner|work|bed)|during (?:dinner|the day|the week)|in the (?:morning|evening)|when [\w ]+|while [\w ]+)\b")
 ABS_STRIP = re.compile(r"\b(?:always|never|constantly|all the time|every single time|every time|each time|ever|for once|yet again|again and again|over and over|again|as usual|like always|"
                        r"like usual|anymore|any more|at all|24/7|non-?stop|forever|even|just|literally|seriously|clearly|obviously|once in a while|every (?:day|night|weekend|morning|evening|single day))\b")
-FUTURE_OR_PAST_TIME = re.compile(r"\b(?:last (?:night|week|weekend|time|month|year|\w+day)|yesterday|this morning|again|earlier|before)\b")
+FUTURE_OR_PAST_TIME = re.compile(r"\b(?:last (?:night|week|weekend|time|month|year|\w+day)|yesterday|this morning|again|earlier|before|(?:(?:a few|a couple of|two|three|four|five|six|several|many|\d+) )?(?:days|weeks|months|years) ago|ages ago)\b")
 
 
 def _tidy(s: str) -> str:
@@ -177,7 +177,8 @@ class Turned:
 def turn_clause(clause: str) -> Turned:
     """Turn a clause with the partner as subject ("you never help with the dishes") into an
     observation from the speaker's side ("I do the dishes on my own")."""
-    clause = re.split(r"[,.;!?:]| but | and then | so that | because | since | which | instead of | and (?:you|he|she|i|we|then|now) ", clause)[0].strip()
+    clause = re.split(r"[,.;!?:]| but | and then | so that | because | since | which | unless | until | instead of | and (?:you|he|she|i|we|then|now) ", clause)[0].strip()
+    clause = _first_vp(clause)
     toks = clause.split()
     if len(toks) < 2:
         return Turned()
@@ -300,6 +301,38 @@ def turn_clause(clause: str) -> Turned:
     return _turn_action(lemma, rest_toks, neg, past, promised)
 
 
+def _second_vp_at(toks: list[str]) -> int | None:
+    """Index of an "and"/"or" that starts a second verb phrase ("borrow my charger and never give it back")."""
+    for k in range(2, len(toks) - 1):
+        if toks[k] not in ("and", "or"):
+            continue
+        nxt = toks[k + 1]
+        if nxt in NEG_WORDS or nxt in ("did", "do", "does", "then", "also", "still", "even", "just", "always", "constantly"):
+            return k
+        after = toks[k + 2] if k + 2 < len(toks) else ""
+        if verb_lemma(nxt) and nxt not in DETS and nxt not in PREPS and nxt not in PARTICLES and (
+                not is_noun(nxt) or after in ("me", "us", "it", "them", "him", "her", "my", "our") or after in DETS and after not in ("that", "this")):
+            return k
+    return None
+
+
+def _first_vp(clause: str) -> str:
+    toks = clause.split()
+    k = _second_vp_at(toks)
+    return " ".join(toks[:k]) if k else clause
+
+
+def _other_vp(clause: str) -> str | None:
+    """The partner clause with its second verb phrase in place of the first ("you come to bed late and wake me up"
+    -> "you wake me up"), used when the first can't be turned."""
+    clause = re.split(r"[,.;!?:]| but | and then | so that | because | since | which | unless | until | instead of ", clause)[0].strip()
+    toks = clause.split()
+    k = _second_vp_at(toks)
+    if not k or not toks or toks[0] not in ("you", "he", "she"):
+        return None
+    return " ".join([toks[0]] + toks[k + 1:])
+
+
 def _take_np(toks: list[str]) -> tuple[list[str], list[str]]:
     """Split a noun phrase (up to 4 tokens, stops at a preposition) off the front."""
     np = []
@@ -318,7 +351,7 @@ def _take_np(toks: list[str]) -> tuple[list[str], list[str]]:
             return np, toks[k:]
         if k > 1 and w.endswith("ing") and verb_lemma(w) and not is_noun(w) and np and is_noun(np[-1]):
             return np, toks[k:]
-        if k > 0 and (w in PREPS or w in PARTICLES or w in ("a", "an", "the", "everywhere", "anywhere", "somewhere", "lying", "all", "instead", "again", "without", "first", "last", "ahead", "i", "you", "that", "which", "who", "we") or w in {"and", "or", "when", "while", "if", "because", "again", "then", "before", "after", "without"} or TIME_RE.match(" ".join(toks[k:]))):
+        if k > 0 and (w in PREPS or w in PARTICLES or w in ("a", "an", "the", "everywhere", "anywhere", "somewhere", "lying", "all", "instead", "again", "without", "first", "last", "ahead", "i", "you", "that", "which", "who", "we") or w in {"and", "or", "when", "while", "if", "because", "again", "then", "before", "after", "without", "by", "unless", "until", "since"} or (nxt == "ago") or TIME_RE.match(" ".join(toks[k:]))):
             return np, toks[k:]
         if k >= limit:
             return np, toks[k:]
@@ -366,10 +399,15 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
             return Turned(_tidy_sent(f"I spend time with {who_t} on my own"), _req_time(f"spend an evening with {who_t}", None), lemma, "solo", "lonely", "partnership")
         mv = re.match(r"((?:the |all |our |every |a |that )*(?:whole |entire )?(?:\w+ )?(?:weekend|evening|day|night|morning|afternoon|holiday|money|time|savings))\s+(\w+ing)\b(.*)", rest)
         if mv:
-            np = _tidy(mv.group(1).replace("all ", "")) or mv.group(1)
+            np = _tidy(mv.group(1).replace("all ", ""))
+            if re.match(r"every ", mv.group(1)):
+                np = "the " + inflect(mv.group(1).split()[-1], "NNS")
+            elif not np:
+                np = mv.group(1)
             if np.split()[0] not in DETS and np.split()[0] not in ("whole", "entire"):
                 np = "the whole " + np
-            return Turned(_tidy_sent(f"{np} {'went' if past else 'goes'} on {mv.group(2)}{mv.group(3)}"), None, lemma, "np")
+            plural = is_plural(np.split()[-1])
+            return Turned(_tidy_sent(f"{np} {_get(False, past, plural)} spent {mv.group(2)}{mv.group(3)}"), None, lemma, "np")
     ob0 = observ.get(lemma)
     if ob0 and ob0.get("words") and any(w in rest_toks + [particle] for w in ob0["words"]) and not neg:
         return Turned(ob0["text"], alt, lemma, "observable")
@@ -382,7 +420,8 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
     if lemma in ("do", "keep", "follow") and re.match(r"(?:what|the things?|anything) (?:you|he|she) (?:said|say|promised|promise|agreed)|(?:your|his|her) (?:word|promises?)|through", rest):
         return Turned("things we agreed on don't happen", "pick one thing we agreed on and do it this week", lemma, "observable", "disappointed", "reliability")
     # "you never help (me) with the dishes" / "you never cook" -> "I ... on my own"
-    if neg and not promised and lemma in solo and not (obj_me and lemma not in ("help",) and lemma not in ("take", "pick", "walk", "drive", "bring", "join") and lemma in receivers):
+    me_only = bool(obj_me) and not obj_me[0] and lemma != "help" and re.match(r"(?:(?:back|up|out|off|in)\b|when\b|$)", obj_me[1]) is not None
+    if neg and not promised and lemma in solo and not me_only and not (obj_me and lemma not in ("help",) and lemma not in ("take", "pick", "walk", "drive", "bring", "join") and lemma in receivers):
         if lemma == "help":
             r = obj_me[1] if obj_me else rest
             r = re.sub(r"^(?:out|around) ?", "", r) if not r.startswith("around the") else r
@@ -442,6 +481,18 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
         if lemma not in ("say", "tell"):
             return _passive_me(lemma, "", particle, rest, neg, past, alt)
 
+    if lemma == "tell":
+        # telling someone else something of ours: "you told your colleagues about our money problems"
+        fam = "|".join(sorted(FAMILY | {"colleagues", "coworkers", "co-workers", "workmates", "neighbours", "neighbors", "cousin", "aunt", "uncle", "mom", "mum"}))
+        mt = re.match(rf"((?:(?:your|my|our|the|his|her) )?(?:{fam})|everyone|everybody|people|others|the whole \w+) (?:about )?((?:my|our|what (?:i|we)) .+)", rest)
+        if mt:
+            who = _tidy(mt.group(1)) or "others"
+            what = _tidy(_your_to_the(mt.group(2)))
+            what = re.sub(r"^what (i|we) (\w+)", lambda m2: f"what {m2.group(1)} {m2.group(2)}", what)
+            if what and len(what.split()) <= 6 and who:
+                plural = is_plural(what.split()[-1]) and not what.startswith("what ")
+                sit = f"{what} {_get(False, past, plural)} shared with {who}"
+                return Turned(_tidy_sent(sit), "check with me before sharing something private about us", lemma, "np", "hurt", "trust")
     if lemma in ("say", "tell"):
         body = _tidy(re.sub(r"\s*\bto (?:me|us)\b", "", rest))
         body = {"thank you": "a thank-you", "thanks": "a thank-you", "sorry": "an apology", "please": "a please"}.get(body, body)
@@ -474,10 +525,15 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
         sit = tpl.format(np=np, go=go, get=get) + (" " + _tidy(" ".join(tail)) if tail else "")
         return Turned(_tidy_sent(sit), alt, lemma, "np")
 
+    if lemma == "let" and len(rest_toks) > 2 and rest_toks[0] in DETS:
+        np_t, tail_t = _take_np(rest_toks)
+        if np_t and tail_t and tail_t[0] in PREPS | {"in", "into", "onto", "up", "out"} and not any(verb_lemma(w) == w and not is_noun(w) for w in tail_t[:1]):
+            lemma = "allow"
     # a thing as object: "you leave your clothes on the floor" -> "clothes get left on the floor"
     make_np = lemma == "make" and bool(re.match(r"(?:the |all the |)(?:plans?|decisions?|a decision|changes|arrangements|a mess|comments|jokes)\b", rest))
     if rest_toks and (make_np or lemma not in ("have", "be", "do", "make", "get", "want", "like", "love", "need", "think", "know", "feel", "seem", "act", "look", "sound", "treat", "let", "try", "go", "come", "say", "tell", "talk", "play") and (rest_toks[0] in DETS or rest_toks[0] in ("money", "stuff", "things", "dishes", "clothes", "shoes", "socks", "food", "time") or (is_noun(rest_toks[0]) and rest_toks[0] not in PREPS and not verb_lemma(rest_toks[0]) == rest_toks[0] and rest_toks[0] not in PARTICLES)
-                           or (len(rest_toks) > 1 and "ADJ" in getAllLemmas(rest_toks[0]) and is_noun(rest_toks[1]) and rest_toks[0] not in PREPS and rest_toks[0] not in PARTICLES))):
+                           or (len(rest_toks) > 1 and "ADJ" in getAllLemmas(rest_toks[0]) and is_noun(rest_toks[1]) and rest_toks[0] not in PREPS and rest_toks[0] not in PARTICLES)
+                           or (len(rest_toks) > 1 and is_noun(rest_toks[0]) and is_noun(rest_toks[1]) and is_plural(rest_toks[1]) and rest_toks[0] not in PREPS and rest_toks[0] not in PARTICLES and rest_toks[0] not in ("me", "us", "i", "you")))):
         orig_particle = particle
         np_toks, tail = _take_np(rest_toks)
         np_toks = [w for w in np_toks if w not in ("all", "every")] or np_toks
@@ -495,6 +551,8 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
             np = " ".join(np_toks)
             plural = head_plural or np_toks[0] in ("these", "those")
             tail_s = _tidy(_your_to_the(" ".join(tail)))
+            if neg:
+                tail_s = _tidy(re.sub(r"\b(?:(?:a few|a couple of|two|three|four|five|six|several|many|\d+) )?(?:days|weeks|months|years) ago\b|\bages ago\b", "", tail_s))
             if not particle and tail and tail[0] in PARTICLES and tail[0] not in PREPS:
                 particle, tail_s = tail[0], _tidy(" ".join(tail[1:]))
             sit = f"{np} {_get(neg, past, plural)} {_vbn(lemma)} {particle} {tail_s}"
@@ -843,6 +901,16 @@ class RuleRewriter:
         turned = Turned()
         if clause:
             turned = turn_clause(clause)
+            if turned.kind in ("keep", "none"):
+                other = _other_vp(clause)
+                if other:
+                    t2 = turn_clause(other)
+                    if t2.situation and t2.kind not in ("keep", "none"):
+                        first = _first_vp(re.split(r"[,.;!?:]| but ", clause)[0])
+                        mt = TIME_RE.search(first)
+                        if mt and mt.group(0) not in t2.situation and not mt.group(0).startswith(("when", "while")):
+                            t2.situation = f"{t2.situation} {mt.group(0)}"
+                        turned = t2
         situation = turned.situation
         if speaker and not situation:
             situation = speaker
