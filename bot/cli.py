@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from bot.commands.language import register as register_language_commands
 from bot.config import Settings
 
 app = typer.Typer(help="Backbone: a chat bot that helps two partners have each other's back.", no_args_is_help=True)
@@ -160,15 +161,7 @@ def dialogs_graph(
     typer.echo(f"Wrote {out}")
 
 
-def _register_optional() -> None:
-    try:
-        from bot.commands.language import register
-    except ImportError:  # the language commands ship with bot.language
-        return
-    register(app)
-
-
-_register_optional()
+register_language_commands(app)  # backbone rewrite, backbone screen
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())
