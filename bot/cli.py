@@ -104,11 +104,14 @@ def simulate(
     """Replay a script and print one JSON line per bot output."""
     from bot.simulate import ScriptError, load_script, simulate as run_script
 
+    def replay(folder: Path) -> None:
+        for output in run_script(script, folder):  # printed as they come: a later bad step keeps earlier lines
+            typer.echo(json.dumps(output, ensure_ascii=False))
+
     try:
         load_script(script)  # report a malformed script before anything runs
         with tempfile.TemporaryDirectory(prefix="backbone-sim-") as tmp:
-            for output in _open_checked(lambda: list(run_script(script, data or Path(tmp)))) or []:
-                typer.echo(json.dumps(output, ensure_ascii=False))
+            _open_checked(replay, data or Path(tmp))
     except ScriptError as exc:
         _fail(str(exc))
 

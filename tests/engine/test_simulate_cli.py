@@ -57,3 +57,10 @@ def test_malformed_scripts_exit_nonzero_naming_the_step(tmp_path, text, message)
     assert result.exit_code != 0
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_outputs_before_a_bad_step_are_still_printed(tmp_path):
+    result = run(tmp_path, "steps:\n  - {as: a, say: /start}\n  - {as: a, tap: 'Nope'}\n")
+    assert result.exit_code != 0
+    assert result.output.splitlines()[0].startswith('{"step": 1')
+    assert "step 2" in result.output
