@@ -255,7 +255,7 @@ def turn_clause(clause: str) -> Turned:
             i += 2 if nxt == "to" else 1
         elif w in ("learn", "learns", "start", "starts", "begin", "remember", "remembers") and nxt == "to":
             i += 2
-        elif w in ("forget", "forgets", "forgot", "neglect", "neglects", "neglected") and nxt == "to":
+        elif w in ("forget", "forgets", "forgot", "forgetting", "neglect", "neglects", "neglected", "neglecting") and nxt == "to":
             if w in ("forgot", "neglected"):
                 past = True
             if i + 2 < len(toks) and verb_lemma(toks[i + 2]) and w.startswith("forg"):
@@ -339,12 +339,15 @@ def _take_np(toks: list[str]) -> tuple[list[str], list[str]]:
     limit = 4
     for k, w in enumerate(toks):
         nxt = toks[k + 1] if k + 1 < len(toks) else ""
-        if k > 0 and w in ("back", "front", "side", "last", "first") and np[-1] in DETS and nxt and is_noun(nxt) and nxt not in PREPS:
+        if k > 0 and w in ("back", "front", "side", "last", "first") and np[-1] in DETS and nxt and (is_noun(nxt) and nxt not in PREPS or nxt == "of" and w in ("last", "first")):
             np.append(w)
             continue
         if k > 0 and w == "of" and np and np[-1] in ("last", "rest", "end", "half", "most", "some", "lot", "bit", "piece", "box", "bottle", "packet", "bag", "all") and nxt in DETS:
             np.append(w)
             limit = 7
+            continue
+        if k > 0 and np and np[-1] == "of" and w in DETS:
+            np.append(w)
             continue
         if k > 1 and np and is_noun(np[-1]) and (w in ("open", "wide", "unlocked", "undone", "running", "alone", "lying", "behind", "unwashed", "untouched")
                                                   or (w.endswith("ed") and verb_lemma(w) and not is_noun(w))):
@@ -529,6 +532,14 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
         np_t, tail_t = _take_np(rest_toks)
         if np_t and tail_t and tail_t[0] in PREPS | {"in", "into", "onto", "up", "out"} and not any(verb_lemma(w) == w and not is_noun(w) for w in tail_t[:1]):
             lemma = "allow"
+    comm = {"text": "texts", "message": "messages", "call": "calls", "phone": "calls", "email": "emails", "dm": "messages"}
+    if lemma in comm and not neg and rest_toks and rest_toks[0] in ("your", "his", "her", "the", "that") and len(rest_toks) >= 2:
+        np_t, tail_t = _take_np(rest_toks)
+        if np_t and len(np_t) <= 3:
+            who = " ".join(np_t)
+            plural = is_plural(np_t[-1])
+            sit = f"{who} {'got' if past else 'get' if plural else 'gets'} {comm[lemma]} {_tidy(_your_to_the(' '.join(tail_t)))}"
+            return Turned(_tidy_sent(sit), f"talk with me this week about what feels okay with {who}", lemma, "np")
     # a thing as object: "you leave your clothes on the floor" -> "clothes get left on the floor"
     make_np = lemma == "make" and bool(re.match(r"(?:the |all the |)(?:plans?|decisions?|a decision|changes|arrangements|a mess|comments|jokes)\b", rest))
     if rest_toks and (make_np or lemma not in ("have", "be", "do", "make", "get", "want", "like", "love", "need", "think", "know", "feel", "seem", "act", "look", "sound", "treat", "let", "try", "go", "come", "say", "tell", "talk", "play") and (rest_toks[0] in DETS or rest_toks[0] in ("money", "stuff", "things", "dishes", "clothes", "shoes", "socks", "food", "time") or (is_noun(rest_toks[0]) and rest_toks[0] not in PREPS and not verb_lemma(rest_toks[0]) == rest_toks[0] and rest_toks[0] not in PARTICLES)
@@ -566,8 +577,13 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
                 state = rest_state if rest_state and " " not in rest_state else ("" if rest_state else particle)
                 fixed = {"on": "off", "open": "closed", "unlocked": "locked", "running": "off", "out": "put away", "undone": "done"}.get(state)
                 head = np_toks[-1] if np_toks else ""
+                chore = next((k for k in CHORE_NOUNS if re.search(rf"\b{k}$", np)), None)
                 if fixed:
                     req = f"check {np} {'are' if plural else 'is'} {fixed} before you go out or to bed"
+                elif chore and re.match(r"for (?:me|us)\b", tail_s) or chore and not tail_s:
+                    req = _req_time(CHORE_NOUNS[chore], "chores")
+                elif re.match(r"(?:in|on|at|by|under) (?:the|my|our) \w+(?: \w+)?$", tail_s) and not re.search(r"\b(?:floor|ground)\b", tail_s) or re.match(r"(?:in|on) the (?:floor|ground)$", tail_s):
+                    req = f"put {np if np.split()[0] in DETS else 'the ' + np} away when you're done with {'them' if plural else 'it'}"
                 elif head in ("baby", "kids", "children", "child", "dog", "puppy", "toddler", "son", "daughter"):
                     req = f"tell me when you need a break from {np}, so we can swap"
             return Turned(_tidy_sent(sit), req, lemma, "np", "left out" and None, "inclusion" if make_np else None)
