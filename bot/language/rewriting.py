@@ -580,7 +580,7 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
                 chore = next((k for k in CHORE_NOUNS if re.search(rf"\b{k}$", np)), None)
                 if fixed:
                     req = f"check {np} {'are' if plural else 'is'} {fixed} before you go out or to bed"
-                elif chore and re.match(r"for (?:me|us)\b", tail_s) or chore and not tail_s:
+                elif chore:
                     req = _req_time(CHORE_NOUNS[chore], "chores")
                 elif re.match(r"(?:in|on|at|by|under) (?:the|my|our) \w+(?: \w+)?$", tail_s) and not re.search(r"\b(?:floor|ground)\b", tail_s) or re.match(r"(?:in|on) the (?:floor|ground)$", tail_s):
                     req = f"put {np if np.split()[0] in DETS else 'the ' + np} away when you're done with {'them' if plural else 'it'}"
@@ -844,6 +844,22 @@ def _clause_for(t: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _when_clause(t: str) -> str | None:
+    """An observable "when ..." the user already wrote that has no partner as subject ("when your friends are
+    around", "every time I ask for help"): honest to keep when the partner's own clause can't be turned."""
+    m = re.search(r"\b(?:when|whenever|every (?:single )?time|each time) ((?:i|we|(?:your|my|our|the) \w+(?: \w+)?) .*)", t)
+    if not m:
+        return None
+    body = re.split(r"[,.;!?]| but | and | so | because | you ", m.group(1) + " ")[0]
+    body = _tidy(body)
+    toks = body.split()
+    if not (2 <= len(toks) <= 8) or re.search(r"\b(?:you|he|she|him|it|this|that)\b", body):
+        return None
+    if not any(verb_lemma(w) for w in toks[1:]) or BROKEN_RE.search("when " + body) or MENTAL_RE.search(body):
+        return None
+    return _tidy_sent(body)
+
+
 def _first_person(verb: str, rest: str) -> str:
     lemma = verb_lemma(verb) or verb
     rest = _tidy(re.split(r"[,.;!?]| while | and you | but ", rest)[0])
@@ -930,6 +946,8 @@ class RuleRewriter:
         situation = turned.situation
         if speaker and not situation:
             situation = speaker
+        if not situation:
+            situation = _when_clause(t)
         faux = _faux_in(a.problems)
         fm = data.faux_map()
         tp = data.topics()
@@ -965,7 +983,12 @@ class RuleRewriter:
         request = (turned.request or (label_info or {}).get("request") or (request_for_need(need) if faux else None)
                    or (topic or {}).get("request") or request_for_need(need) or dflt["request"])
         request = _safe_request(request, topic, label_info)
+        before_sane = _tidy_sent(situation or "")
         situation, request = _sane(situation, request, topic, label_info, need)
+        if situation != before_sane and before_sane not in _trusted():
+            wc = _when_clause(t)  # the user's own words were rejected as nonsense: their "when ..." is still honest
+            if wc:
+                situation = wc
         situation = _recase(_finish_situation(situation), a.text)
         request = _recase(request, a.text)
         suggestion = compose(feeling, situation, need, request, turn=False)
