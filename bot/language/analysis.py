@@ -271,7 +271,11 @@ FED_UP = re.compile(r"\b(?:sick|tired|fed up|done|bored|exhausted) (?:and tired 
 OFFENCE_CONTEXT = re.compile(rf"\b{PARTNER} (?:\w+ ){{0,4}}?(?:\w+ed|went|told|said|took|spent|ate|drank|left|forgot|came|ran|gave|sold|broke|made|bought|brought|showed)\b(?:(?! but | and i ).)*?"
                              r"\b(?:behind my back|on my birthday|on our anniversary|on valentine|at my (?:birthday|party|graduation|leaving do)|"
                              r"at (?:my|our) (?:mum|mother|dad|father|parents|family)[\w']* (?:funeral|wedding|birthday)|while i was (?:ill|sick|in hospital|at the hospital|giving birth|in labour|grieving))\b")
-DISCLOSURE = re.compile(rf"\b{PARTNER} (?:\w+ )?(?:told|tell|tells|telling|showed|shared|posted) (?:[\w']+ ){{0,4}}?(?:about )?(?:our|my) (?:argument|arguments|fight|fights|row|rows|problems|issues|private|sex life|business|secret|secrets|therapy|diagnosis|debts?|messages|texts)\b")
+DISCLOSURE = re.compile(rf"\b{PARTNER} (?:\w+ )?(?:told|tell|tells|telling|showed|shared|posted) (?:[\w']+ ){{0,4}}?(?:about )?(?:our|my) (?:\w+ )?(?:argument|arguments|fight|fights|row|rows|problems|issues|private|sex life|business|secret|secrets|therapy|diagnosis|debts?|messages|texts)\b"
+                        rf"|\b(?:why|how could) (?:did |would )?{PARTNER} (?:\w+ )?(?:tell|told|show|showed) (?:[\w']+ ){{1,3}}?what (?:i|we) (?:said|told you|wrote|did)\b")
+# "you keep correcting me", "you keep eating in bed": a habit named with "keep" in a complaint
+KEEP_HABIT = re.compile(rf"\b{PARTNER} (?:just |still |always )?(?:keep|keeps) (?:on )?(\w+ing)\b(.*)")
+MOCKING = re.compile(rf"\b{PARTNER} (?:\w+ )?(?:laughed|laugh|laughs|sniggered|scoffed|smirked) at (?:me|my(?! (?:jokes?|puns?|stories|story|impressions?)\b)|how i|the way i)\b")
 
 
 AMBIGUOUS_HARM = {"pick", "spend", "take", "order", "hang", "hung", "use", "brush", "lock", "track", "shut", "miss", "play", "leave", "drag", "boss", "swear"}
@@ -312,6 +316,12 @@ def _extra_markers(t: str, add, positive: bool) -> None:
         add("you_should", t[m.start():m.end()][:60])
     m = FED_UP.search(t)
     if m and not re.search(r"\b(?:never|not|no|hardly)\b(?: \w+){0,2}\s*$", t[:m.start()]):
+        add("accusing_you", _span(t[m.start():], 60))
+    m = KEEP_HABIT.search(t)
+    if m and not positive and not re.search(r"\b(?:laugh|smil|surpris|amaz|impress|spoil|making me (?:laugh|smile|happy)|getting better|improving|trying)", m.group(1) + m.group(2)):
+        add("accusing_you", _span(t[m.start():], 60))
+    m = MOCKING.search(t)
+    if m and not positive:
         add("accusing_you", _span(t[m.start():], 60))
     m = OFFENCE_CONTEXT.search(t) or DISCLOSURE.search(t)
     if m and not positive:

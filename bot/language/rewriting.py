@@ -526,7 +526,8 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
         go = ("went" if past else ("go" if plural else "goes"))
         get = _get(False, past, plural)
         sit = tpl.format(np=np, go=go, get=get) + (" " + _tidy(" ".join(tail)) if tail else "")
-        return Turned(_tidy_sent(sit), alt, lemma, "np")
+        fn = ("hurt", "respect") if lemma in ("laugh", "mock", "criticise", "criticize", "ridicule") else (None, None)
+        return Turned(_tidy_sent(sit), alt, lemma, "np", fn[0], fn[1])
 
     if lemma == "let" and len(rest_toks) > 2 and rest_toks[0] in DETS:
         np_t, tail_t = _take_np(rest_toks)
@@ -998,7 +999,9 @@ class RuleRewriter:
 
 IDIOMS = [(re.compile(r"\blift(s|ed|ing)? a (?:finger|hand)\b"), r"help\1"),
           (re.compile(r"\bpull(s|ed|ing)? (?:your|his|her|their) (?:own )?weight\b"), r"help\1"),
-          (re.compile(r"\b(?:do|does|did) not (?:get|understand) it\b"), "do not understand")]
+          (re.compile(r"\b(?:do|does|did) not (?:get|understand) it\b"), "do not understand"),
+          (re.compile(r"\bmake fun of\b"), "mock"), (re.compile(r"\bmakes fun of\b"), "mocks"),
+          (re.compile(r"\bmade fun of\b"), "mocked"), (re.compile(r"\bmaking fun of\b"), "mocking")]
 
 
 def _plain_idioms(t: str) -> str:
@@ -1032,7 +1035,7 @@ def _trusted() -> frozenset[str]:
 # words that name what happens inside someone, not what can be seen: a situation or request built on them says nothing
 MENTAL_RE = re.compile(r"\b(?:know|knows|knew|known|realise|realises|realised|realize|realizes|realized|understand|understands|understood|"
                        r"pretend|pretended|occur|occurred|bother|bothered|mind|minded|believe|believed|get it|got it|think|thought|"
-                       r"mean|meant|matter|matters|idea)\b")
+                       r"mean|meant|matter|matters|no idea|any idea)\b")
 # for requests also: an attitude can't be done this week ("respect my time", "love me more")
 MENTAL_REQ_RE = re.compile(r"\b(?:respect|appreciate|(?<!take )(?<!takes )care|love|value|want|feel|like)\b")
 # the speaker's inner life in a subordinate clause is fine: "ask me what I want", "tell me you love me"
