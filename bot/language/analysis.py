@@ -271,7 +271,7 @@ FED_UP = re.compile(r"\b(?:sick|tired|fed up|done|bored|exhausted) (?:and tired 
 OFFENCE_CONTEXT = re.compile(rf"\b{PARTNER} (?:\w+ ){{0,4}}?(?:\w+ed|went|told|said|took|spent|ate|drank|left|forgot|came|ran|gave|sold|broke|made|bought|brought|showed)\b(?:(?! but | and i ).)*?"
                              r"\b(?:behind my back|on my birthday|on our anniversary|on valentine|at my (?:birthday|party|graduation|leaving do)|"
                              r"at (?:my|our) (?:mum|mother|dad|father|parents|family)[\w']* (?:funeral|wedding|birthday)|while i was (?:ill|sick|in hospital|at the hospital|giving birth|in labour|grieving))\b")
-DISCLOSURE = re.compile(rf"\b{PARTNER} (?:\w+ )?(?:told|tell|tells|telling|showed|shared|posted) (?:[\w']+ ){{0,4}}?(?:about )?(?:our|my) (?:\w+ )?(?:argument|arguments|fight|fights|row|rows|problems|issues|private|sex life|business|secret|secrets|therapy|diagnosis|debts?|messages|texts)\b"
+DISCLOSURE = re.compile(rf"\b{PARTNER} (?:\w+ )?(?:told|tell|tells|telling|showed|shared|posted) (?:[\w']+ ){{0,4}}?(?:about )?(?:our|my) (?:\w+ )?(?:argument|arguments|fight|fights|row|rows|problems|issues|worries|finances|private|sex life|business|secret|secrets|therapy|diagnosis|debts?|messages|texts)\b"
                         rf"|\b(?:why|how could) (?:did |would )?{PARTNER} (?:\w+ )?(?:tell|told|show|showed) (?:[\w']+ ){{1,3}}?what (?:i|we) (?:said|told you|wrote|did)\b")
 # "you keep correcting me", "you keep eating in bed": a habit named with "keep" in a complaint
 KEEP_HABIT = re.compile(rf"\b{PARTNER} (?:just |still |always )?(?:keep|keeps) (?:on )?(\w+ing)\b(.*)")

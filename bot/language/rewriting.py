@@ -32,7 +32,7 @@ class Rewriter(Protocol):
 
 # ---------------------------------------------------------------- helpers
 
-PREPS = {"at", "to", "with", "about", "for", "on", "over", "around", "like", "into", "in", "of", "from", "behind", "after"}
+PREPS = {"at", "to", "with", "about", "for", "on", "over", "around", "like", "into", "in", "of", "from", "behind", "after", "past", "until", "till"}
 PARTICLES = {"up", "out", "off", "down", "away", "back", "over", "around"}
 DETS = {"the", "a", "an", "your", "his", "her", "their", "this", "that", "these", "those", "some", "any", "our", "my", "all", "every"}
 SKIP = {"just", "only", "even", "ever", "really", "actually", "literally", "seriously", "clearly", "obviously", "still",
@@ -41,7 +41,7 @@ SKIP = {"just", "only", "even", "ever", "really", "actually", "literally", "seri
 NEG_WORDS = {"never", "not", "hardly", "barely", "rarely", "no"}
 TIME_RE = re.compile(r"\b(?:last (?:night|week|weekend|time|month|year|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|yesterday|this (?:morning|evening|afternoon|week|weekend)|today|tonight|"
                      r"at (?:dinner|breakfast|lunch|the party|the weekend|night|work)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekends|my birthday|our anniversary)|"
-                     r"in front of [\w ]+|(?:(?:a few|a couple of|two|three|four|five|six|several|many|\d+) )?(?:days|weeks|months|years) ago|ages ago|after (?:dinner|work|school|midnight|dark)|late at night|before (?:dinner|work|bed)|during (?:dinner|the day|the week)|in the (?:morning|evening)|when [\w ]+|while [\w ]+)\b")
+                     r"in front of [\w ]+|(?:(?:a few|a couple of|two|three|four|five|six|several|many|\d+) )?(?:days|weeks|months|years) ago|ages ago|(?:after|past|until|till) (?:dinner|work|school|midnight|dark|\d+(?: ?[ap]m)?)|late at night|before (?:dinner|work|bed)|during (?:dinner|the day|the week)|in the (?:morning|evening)|when [\w ]+|while [\w ]+)\b")
 ABS_STRIP = re.compile(r"\b(?:always|never|constantly|all the time|every single time|every time|each time|ever|for once|yet again|again and again|over and over|again|as usual|like always|"
                        r"like usual|anymore|any more|at all|24/7|non-?stop|forever|even|just|literally|seriously|clearly|obviously|once in a while|every (?:day|night|weekend|morning|evening|single day))\b")
 FUTURE_OR_PAST_TIME = re.compile(r"\b(?:last (?:night|week|weekend|time|month|year|\w+day)|yesterday|this morning|again|earlier|before|(?:(?:a few|a couple of|two|three|four|five|six|several|many|\d+) )?(?:days|weeks|months|years) ago|ages ago)\b")
@@ -354,6 +354,9 @@ def _take_np(toks: list[str]) -> tuple[list[str], list[str]]:
             return np, toks[k:]
         if k > 1 and w.endswith("ing") and verb_lemma(w) and not is_noun(w) and np and is_noun(np[-1]):
             return np, toks[k:]
+        if k > 0 and w == "past" and np[-1] in DETS:  # "my past mistakes"
+            np.append(w)
+            continue
         if k > 0 and (w in PREPS or w in PARTICLES or w in ("a", "an", "the", "everywhere", "anywhere", "somewhere", "lying", "all", "instead", "again", "without", "first", "last", "ahead", "i", "you", "that", "which", "who", "we") or w in {"and", "or", "when", "while", "if", "because", "again", "then", "before", "after", "without", "by", "unless", "until", "since"} or (nxt == "ago") or TIME_RE.match(" ".join(toks[k:]))):
             return np, toks[k:]
         if k >= limit:

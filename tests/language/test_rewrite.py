@@ -121,3 +121,39 @@ def test_unrecoverable_situation_falls_back_to_neutral(text):
 def test_situations_stay_grammatical(text, want):
     from bot.language import rewrite as rw
     assert want in rw(text).suggestion
+
+
+# round 2: clause structure (sentences made up for the test, not taken from the labelled sets)
+@pytest.mark.parametrize("text,expect,absent", [
+    ("You always borrow my scarf and never give it back.", "my scarf gets borrowed", "give it back"),
+    ("You never mop the stairs unless I beg.", "I mop the stairs on my own", "unless"),
+    ("You always stay up past midnight and wake me up.", "I get woken up", "you"),
+    ("You promised to paint the fence weeks ago and you still haven't.", "the fence didn't get painted", "ago"),
+    ("You never pay me back.", "I don't get paid back", "myself"),
+    ("You told your cousin about our money worries.", "shared with your cousin", None),
+    ("You ruined the party by sulking.", "the party got ruined by sulking", None),
+    ("Brilliant, you ate the last of the biscuits again.", "the last of the biscuits got eaten", None),
+    ("You make me feel invisible when your parents are around.", "when your parents are around", None),
+])
+def test_round2_clause_turning(text, expect, absent):
+    r = rewrite(text)
+    assert r.blaming and r.suggestion
+    assert expect in r.suggestion, r.suggestion
+    if absent:
+        assert absent not in statement(r.suggestion), r.suggestion
+
+
+def test_round2_left_things_get_a_fitting_request():
+    r = rewrite("You always leave your umbrella in the hallway.")
+    assert "put the umbrella away" in r.request
+
+
+@pytest.mark.parametrize("text,blaming", [
+    ("You keep interrupting me in meetings.", True),
+    ("You laughed at my plan in front of my parents.", True),
+    ("You keep making me laugh.", False),
+    ("You laughed at my joke and it made my day.", False),
+])
+def test_round2_blame_cues(text, blaming):
+    from bot.language import analyse
+    assert analyse(text).blaming is blaming
