@@ -109,7 +109,8 @@ class DialogSet:
         return None
 
     def menu(self) -> list[Dialog]:
-        return [d for d in self.dialogs.values() if d.menu]
+        listed = [d for d in self.dialogs.values() if d.menu is not False and d.menu != 0]
+        return sorted(listed, key=lambda d: (d.menu is True, int(d.menu), d.title))
 
 
 def load_dialog_file(path: Path) -> tuple[Dialog | None, list[str]]:

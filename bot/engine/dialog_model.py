@@ -62,7 +62,7 @@ class Dialog(_Strict):
     name: str
     title: str
     command: str | None = None  # "/command" that starts it
-    menu: bool = False  # listed in the main menu
+    menu: int | bool = False  # listed in the main menu; a number gives its place (lower first)
     description: str = ""  # one line, for the command list and help
     help: str = ""
     needs_onboarding: bool = True

@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.config import Settings
 from bot.engine import safety
+from bot.language import analyse
 from bot.engine.actions import Action, Address, Button, SendMessage
 from bot.engine.clock import Clock, SystemClock
 from bot.engine.confidentiality import guard
@@ -40,6 +41,7 @@ GLOBAL_WORDS = {
 SESSION_COMMANDS = {"back", "skip", "cancel", "help", "menu", "start"}
 
 ONBOARDING = "onboarding"
+COACH = "coach"  # offered when someone types a blaming sentence outside any conversation
 
 
 def clean_text(text: str) -> str:
@@ -128,7 +130,7 @@ class Engine:
             if word:
                 session = self._global(ctx, session, word, reply)
             elif session is None:
-                session = self._idle_text(ctx, reply)
+                session = self._idle_text(ctx, text, reply)
             elif self._paused_long(session):
                 self._offer_resume(ctx, session, reply)
             else:
@@ -163,9 +165,15 @@ class Engine:
         self._menu(ctx, session, reply)
         return session
 
-    def _idle_text(self, ctx: TurnContext, reply: Reply) -> dict[str, Any] | None:
+    def _idle_text(self, ctx: TurnContext, text: str, reply: Reply) -> dict[str, Any] | None:
         if not ctx.person.get("onboarded"):
             return self._start_dialog(ctx, ONBOARDING, reply)
+        if COACH in self.dialogs.dialogs and analyse(text).blaming:
+            # Typed straight at us, a sentence that blames is usually one they want to say to their partner.
+            partner = ctx.person.get("partner_name") or "your partner"
+            reply.say(f"That sounds like something you might want to say to {partner}. Let's find words they can hear.")
+            session = self._start_dialog(ctx, COACH, Reply())  # its first question is answered already
+            return self.walker.on_text(ctx, session, text, reply) if session is not None else None
         self._menu(ctx, None, reply, intro=self.rng.choice([
             "I'm here. What would you like to do?",
             "Hi {name}! What would help right now?".format(name=ctx.person.get("name") or "there"),

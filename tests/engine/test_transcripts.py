@@ -164,3 +164,18 @@ def test_forget_drops_messages_still_waiting_for_the_person(tmp_path):
     with store.transaction():
         forget_person(store, "p_a")
     assert [e.delivery.chat_id for e in pending(store, "telegram")] == ["2"]
+
+
+def test_a_blaming_sentence_typed_out_of_the_blue_goes_to_the_coach(run_script):
+    out = run_script(onboard("kai") + [
+        {"as": "kai", "say": "you always leave your dishes in the sink"},
+        {"as": "kai", "say": "thanks for listening"},
+    ])
+    coached = out[-2]
+    assert "want to say to" in coached["text"] and "one way to say it" in coached["text"]
+    assert coached["buttons"] == ["That works", "Build it step by step", "Try another sentence"]
+
+
+def test_a_neutral_message_out_of_the_blue_gets_the_menu_in_order(run_script):
+    out = run_script(onboard("kai") + [{"as": "kai", "say": "hello again"}])
+    assert out[-1]["buttons"][:2] == ["Check-in", "I-statement coach"]
