@@ -1,13 +1,16 @@
 """Benchmark for the language layer: rewrite quality, blame detection and crisis screening.
 
-    python bench/language.py [--failures] [--data DIR] [--only main|heldout|heldout2]
+    python bench/language.py [--failures] [--data DIR] [--only main|heldout|heldout2|heldout3]
 
 Two collections are reported separately:
   MAIN     tests/language/data/{blaming,fine,crisis,tricky}.txt, the sets the rules were developed on;
   HELD-OUT tests/language/data/heldout_*.txt, written fresh before a round of tuning, to estimate
            how the rules do on sentences they were not written for;
   HELD-OUT 2 tests/language/data/heldout2_blaming.txt, blaming sentences written before round 2 of
-           rewrite tuning (figures after that round are no longer independent).
+           rewrite tuning (figures after that round are no longer independent);
+  HELD-OUT 3 tests/language/data/heldout3_*.txt, a blind set (blaming, fine, crisis, tricky) written
+           without reading the rules, before round 3 of tuning. Before round 3: blame P 0.989 R 0.93,
+           crisis recall 86.7%, false alarms 3.3% (see the round-3 commit for the full figures).
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.language.evaluation import HELDOUT, HELDOUT2, STRUCTURAL, evaluate  # noqa: E402
+from bot.language.evaluation import HELDOUT, HELDOUT2, HELDOUT3, STRUCTURAL, evaluate  # noqa: E402
 
 LABELS = {
     "starts_with_i": 'starts with "I"',
@@ -32,7 +35,8 @@ LABELS = {
 }
 
 COLLECTIONS = {"main": ("MAIN SETS (development)", ""), "heldout": ("HELD-OUT SETS (heldout_*.txt)", HELDOUT),
-               "heldout2": ("HELD-OUT 2, written before round 2 (heldout2_blaming.txt)", HELDOUT2)}
+               "heldout2": ("HELD-OUT 2, written before round 2 (heldout2_blaming.txt)", HELDOUT2),
+               "heldout3": ("HELD-OUT 3 (blind, written before round 3)", HELDOUT3)}
 
 
 def report(key: str, title: str, prefix: str, data: Path | None, failures: bool) -> None:
