@@ -43,6 +43,7 @@ def _compiled():
         "idioms": [re.compile(p) for p in nots["idioms"]],
         "fiction": re.compile(nots["fiction"]),
         "game": re.compile(nots["game"]),
+        "sport": re.compile(nots["sport"]),
         "joke": re.compile(nots["joke"]),
         "third_party": re.compile(nots["third_party"] + "|" + nots.get("third_party_lost", "(?!x)x")),
         "past": re.compile(nots["past"]),
@@ -56,12 +57,27 @@ _NORMALISE = [
     (r"\bive\b", "i've"), (r"\bill\b(?= (kill|hurt|end|do|stab|shoot|jump|take|cut))", "i'll"), (r"\bu\b", "you"),
     (r"\bmy self\b", "myself"), (r"\bcuz\b", "because"), (r"\bun-?alive\b", "kill"), (r"\bsewer ?slide\b", "suicide"),
     (r"\bdont\b", "don't"), (r"\bcant\b", "can't"), (r"\bwont\b", "won't"), (r"\bdoesnt\b", "doesn't"),
-    (r"\bdidnt\b", "didn't"), (r"\bisnt\b", "isn't"), (r"\s+", " "),
+    (r"\bdidnt\b", "didn't"), (r"\bisnt\b", "isn't"), (r"\bwhats\b", "what's"), (r"\bthats\b", "that's"),
+    (r"\bhes\b", "he's"), (r"\bshes\b", "she's"), (r"\btheyre\b", "they're"), (r"\bhed\b", "he'd"),
+    (r"\b(he|she|it)'s (going to|about to)\b", r"\1 is \2"), (r"\b(they|we)'re (going to|about to)\b", r"\1 are \2"),
+    (r"\s+", " "),
 ]
 _NORM_RE = [(re.compile(a), b) for a, b in _NORMALISE]
 _NOT_JOKE = re.compile(r"\b(?:not|no|never) (?:joking|kidding|a joke|jk)\b|\bno joke\b|\bi(?:'m| am) serious\b")
 _SERIOUS = re.compile(r"\b(?:knife|gun|rifle|pistol|weapon|tonight|seriously|for real|swear|plan|planning|serious)\b")
 _INTENT = re.compile(r"\bi (?:want|wanna|will|'ll|am going|'m going|feel|have been|'ve been|keep|can't stop|plan|am planning|'m planning|think about|thought about|wish)\b|\bi'll\b|\bmyself\b")
+_FIRST_PERSON = re.compile(r"\b(?:me|my|i|i'm|i've|i'd|myself)\b")
+# a family member, friend or boss (not a partner) who 'would kill me': usually hyperbole
+_HYPERBOLE = re.compile(r"\bmy (?:mum|mom|mother|dad|father|parents|nan|nana|gran|granny|grandma|grandpa|boss|teacher|coach|"
+                        r"sister|brother|flatmate|roommate|landlord|friends?|mates?|bestie|family|in-laws|mother-in-law)"
+                        r" (?:is going to |would |will |'ll |'d |is gonna |might |could )?(?:literally |actually |honestly )?"
+                        r"(?:kill|murder|strangle|skin) (?:me|us)\b")
+_TRIVIAL = re.compile(r"\b(?:mess|messy|state of|room|kitchen|house|late|forgot|forget|spent|spend|bill|grades?|marks|haircut|"
+                      r"tattoo|dress|outfit|car|dent|scratch|broke|broken|lost)\b")
+_ABUSE_WORDS = re.compile(r"\b(?:on purpose|angry|drunk|argument|fight|row|threat\w*|scared|afraid|again|every time|at home)\b")
+_OWN_THINGS = re.compile(r"\bmy (?:\w+ )?(?:books?|films?|dvds?|games?|records|comics?|manga|novels?)\b")
+_INJURY = re.compile(r"\b(?:bruises?|black eye|split lip)\b")
+_VIOLENT_ACT = re.compile(r"\b(?:hit|hits|punch\w*|slap\w*|kick\w*|shov\w*|push\w*|grab\w*|chok\w*|beat\w*|threw|throws|strangl\w*|bit|bites|hurt|hurts|attack\w*) me\b")
 _NEG_BREAKERS = {"know", "if", "whether", "sure", "think", "stop", "help", "care", "mind", "why", "see"}
 
 
@@ -97,7 +113,8 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, lev
     if kind in ("self_harm", "violence") and _negated(clause, m.start(), nots["negation"]):
         return "negation"
     intent = _INTENT.search(clause)
-    if kind in ("self_harm", "violence") and nots["fiction"].search(clause) and not intent:
+    fiction_text = _OWN_THINGS.sub(" ", clause)  # 'my books', 'my games' are possessions, not a story
+    if kind in ("self_harm", "violence") and nots["fiction"].search(fiction_text) and not intent:
         return "fiction"
     if kind == "violence" and (nots["game"].search(clause) or nots["game"].search(whole)):
         return "game"
@@ -109,6 +126,14 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, lev
         return "child_or_pet"
     if kind == "abuse" and level == "concern" and nots["joke"].search(whole):
         return "joke"
+    if kind == "abuse" and nots["fiction"].search(fiction_text) and not _FIRST_PERSON.search(clause):
+        return "fiction"  # talking about a film or documentary on abuse, nothing about the speaker
+    if kind in ("abuse", "violence") and _HYPERBOLE.search(clause) and (nots["joke"].search(whole) or _TRIVIAL.search(clause)) \
+            and not _SERIOUS.search(whole) and not _NOT_JOKE.search(whole):
+        return "hyperbole"  # 'my mum would kill me if she saw this mess haha'
+    if kind == "abuse" and nots["sport"].search(clause) and _INJURY.search(m.group(0)) and not _VIOLENT_ACT.search(clause) \
+            and not _ABUSE_WORDS.search(clause):
+        return "sport"  # a knock or a bruise from a match or training
     if kind == "violence":
         joke_text = _NOT_JOKE.sub(" ", whole)
         if nots["joke"].search(joke_text) and not _SERIOUS.search(whole) and not _NOT_JOKE.search(whole):

@@ -64,3 +64,33 @@ def test_safety_reply_is_warm_and_has_resources(text):
 
 def test_safety_reply_without_flag_still_works():
     assert safety_reply(Screening(text="", level="none", kind=None), None)
+
+
+@pytest.mark.parametrize("text,kind", [
+    # round 3 (blind set 3 misses, generalised): contractions, objects thrown at the head, fear of what he's
+    # going to do, weapon kept plus a threat, money control, silencing, blackmail, cutting off contacts
+    ("whats the point of carrying on", "self_harm"),
+    ("gave all my books away, i won't need them", "self_harm"),
+    ("he hurled a mug at my face", "abuse"),
+    ("i'm terrified she's going to hit me", "abuse"),
+    ("she has a knife in the drawer and says she'll use it on me", "violence"),
+    ("my husband controls all the finances and i have to ask him for money", "abuse"),
+    ("she tells me nobody would believe me if i reported her", "abuse"),
+    ("he said he'd send my photos to my boss if i break up with him", "abuse"),
+    ("she blocks my friends' numbers on my phone", "abuse"),
+])
+def test_round3_crisis(text, kind):
+    s = screen(text)
+    assert s.level == "crisis" and s.kind == kind, s
+
+
+@pytest.mark.parametrize("text", [
+    "she elbowed me at hockey practice and now i have a bruise",
+    "we watched a film about an abusive marriage, so sad",
+    "my dad would kill me if he saw the state of my room lol",
+    "i gave my old clothes away to the charity shop",
+    "he deleted my contacts by accident when he reset the phone",
+    "she threw the ball at me and i dropped it",
+])
+def test_round3_not_crises(text):
+    assert screen(text).level == "none", screen(text)
