@@ -38,6 +38,13 @@ def enqueue(store: Store, delivery: Delivery) -> str:
     return key
 
 
+def enqueue_all(store: Store, deliveries: list[Delivery]) -> None:
+    """Queue deliveries in a transaction of their own (a reply that couldn't be sent live)."""
+    with store.transaction():
+        for delivery in deliveries:
+            enqueue(store, delivery)
+
+
 def pending(store: Store, platform: str, limit: int = 100) -> list[Entry]:
     out = []
     for key in store.keys(OUTBOX, platform + ":")[:limit]:

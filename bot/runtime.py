@@ -136,13 +136,11 @@ class Runtime:
         deliveries = [d for d in (route(self.store, a) for a in actions) if d is not None]
         if local is None:
             return deliveries
-        from bot.outbox import enqueue
+        from bot.outbox import enqueue_all
 
         remote = [d for d in deliveries if d.platform != local]
         if remote:
-            with self.store.transaction():
-                for delivery in remote:
-                    enqueue(self.store, delivery)
+            enqueue_all(self.store, remote)
         return [d for d in deliveries if d.platform == local]
 
     def submit(self, event: Event, local: str | None = None) -> Future[list[Delivery]]:

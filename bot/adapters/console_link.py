@@ -115,7 +115,7 @@ class ConsoleHost:
     def dispatch(self, deliveries: list[Delivery]) -> None:
         kept = [d for d in deliveries if not self._send(d)]
         if kept:
-            self.runtime.call(_enqueue_all, self.runtime.store, kept)
+            self.runtime.call(outbox.enqueue_all, self.runtime.store, kept)
 
     def flush(self) -> None:
         """Send outbox entries whose person is here now."""
@@ -137,12 +137,6 @@ class ConsoleHost:
         self.server.server_close()
         if self.path.exists():
             self.path.unlink()
-
-
-def _enqueue_all(store, deliveries: list[Delivery]) -> None:  # type: ignore[no-untyped-def]
-    with store.transaction():
-        for delivery in deliveries:
-            outbox.enqueue(store, delivery)
 
 
 class ConsoleClient:

@@ -81,11 +81,6 @@ def load_ref(store: Store, key: str) -> dict[str, Any] | None:
     return store.get(REFS, key)
 
 
-def enqueue_delivery(store: Store, delivery: Delivery) -> str:
-    with store.transaction():
-        return outbox.enqueue(store, delivery)
-
-
 def couple_only(store: Store, discord_user_ids: list[str]) -> bool:
     """True when every (human) reader is a known person and they are at most one couple."""
     person_ids = set()
@@ -392,7 +387,7 @@ class _Backbone:
             log.warning("cannot send to %r: %s", delivery.chat_id[:30], type(exc).__name__)
             return Outcome.DROPPED
         if outcome is Outcome.RETRY and not from_outbox:
-            await self.runtime.run_sync(enqueue_delivery, self.runtime.store, delivery)
+            await self.runtime.run_sync(outbox.enqueue_all, self.runtime.store, [delivery])
             log.info("queued a reply to %s for a later try", delivery.chat_id)
         return outcome
 

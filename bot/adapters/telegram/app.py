@@ -31,7 +31,6 @@ from bot.delivery import Blocked, OutboxPump, Transient
 from bot.engine.people import mark_unreachable
 from bot.engine.registry import COMMANDS
 from bot.runtime import Delivery, Runtime
-from bot.store.protocol import Store
 
 log = logging.getLogger("bot.adapters.telegram")
 
@@ -58,11 +57,6 @@ def update_kind(update: Update) -> str:
 def _person_of(delivery: Delivery) -> str | None:
     to = delivery.action.to
     return to.id if to.kind == "person" else None
-
-
-def _enqueue(store: Store, delivery: Delivery) -> None:
-    with store.transaction():
-        outbox.enqueue(store, delivery)
 
 
 class BackboneBot(ExtBot):
@@ -225,7 +219,7 @@ class TelegramAdapter:
             for delivery in deliveries:
                 outcome = await self.send(delivery)
                 if outcome == "retry":
-                    await self.runtime.run_sync(_enqueue, self.runtime.store, delivery)
+                    await self.runtime.run_sync(outbox.enqueue_all, self.runtime.store, [delivery])
 
     async def _quietly(self, coro: Any) -> Any:
         try:
