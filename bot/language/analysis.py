@@ -61,6 +61,8 @@ DRIVE_RE = re.compile(r"\b(?:you|he|she) (?:are |is )?(?:drive|drives|drove|driv
                       r"|\b(?:you|he|she) (?:get|gets|got) on my nerves\b|\b(?:because of you|thanks to you|all because of you)\b|\b(?:it is|that is|this is|it was|that was|this was|is|was) (?:all |totally |entirely |completely )?(?:your|his|her) fault\b|\byou (?:ruin|ruined|ruins) (?:my|our|every|everything)\b|\byou upset me\b|\byou (?:hurt|hurts) me\b")
 FEEL_LIKE_RE = re.compile(r"\bi (?:feel|felt|am feeling|was feeling|just feel|kind of feel|sometimes feel|really feel|often feel|honestly feel|get the feeling|have the feeling) (?:like|that|as if|as though) (?=(?:you|he|she|they|nobody|no one|i am|i was|i do not|i have|i will|i can not|i mean|i am not|i matter|i only|everything|nothing|my|our|this relationship|we|i never|i always|i count|it is|i do))"
                          r"|\bi (?:feel|felt) (?=you\b|he\b|she\b)")
+SHOULD_REPROACH = re.compile(r"\b(?:for once|for a change|once in a while|someone else|somebody else|other people|anyone else|harder|at least|"
+                             r"like an adult|like a grown|growing up|grow up|being (?:less|more)|not being|listening|thinking (?:before|about)|for yourself)\b")
 VOCATIVE_RE = None  # built lazily
 
 
@@ -99,6 +101,18 @@ def _positive_set() -> frozenset[str]:
     return frozenset(data.blame()["positive"])
 
 
+_NEGATED_PRAISE = re.compile(r"\b(?:not|never|hardly|no longer) (?:(?:very|so|really|that|quite|as|even|particularly) )?(?:good|nice|great|kind|"
+                             r"sweet|supportive|helpful|caring|thoughtful|patient|happy|glad|fun|safe|well|special|perfect)\b(?: enough)?")
+# "you make everything about you", "it's always about you"
+SELF_CENTRED = re.compile(rf"\b{PARTNER} (?:\w+ )?(?:make|makes|made|making|turn|turns|turned|turning) (?:everything|it all|every \w+|all of it|things|this|it|every conversation|everything we do) (?:all )?about (?:you|yourself|him|himself|her|herself)\b"
+                          r"|\b(?:it is|everything is|it has to be|it always has to be|everything has to be) (?:always |all |always all )?about (?:you|him|her)\b(?! and me)")
+# ironic praise before a gerund: "great job ignoring me", "well done forgetting again"
+IRONIC_PRAISE = re.compile(r"^(?:oh,? |wow,? |well,? |gee,? |yeah,? )?(?:great|good|nice|fantastic|brilliant|amazing|excellent|lovely|awesome|super|stellar|top|real|fine|wonderful|well done|way to go|bravo|congrats|congratulations)"
+                           r"(?: (?:job|work|one|going|effort|stuff|move))?(?: on| at| with)?,? (\w+ing)\b(.*)")
+# an ironic name at the end: "..., genius"
+IRONIC_NAME = re.compile(r"[,.!] (?:genius|einstein|sherlock|smart guy|smarty pants|smartypants|champ|hero|mastermind|captain obvious|your highness|princess|mate)\s*[.!?]*$")
+
+
 def _you_clauses(t: str):
     """Yield (start, clause) for each partner-as-subject clause in expanded text."""
     for m in re.finditer(rf"\b{PARTNER} ", t):
@@ -111,7 +125,7 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]]) -> str | None:
         if any(a <= start < b for a, b in fair_spans):
             continue
         before = t[max(0, start - 12):start]
-        if re.search(r"\b(?:thank|love|miss|trust|believe|adore|appreciate|like|want|need|see|hear|if|unless|do|did|are|can|could|would|will|have)\s*$", before) and not re.search(r"\b(?:why|how come)\b[^.?!]*$", t[:start]):
+        if re.search(r"\b(?:(?:thank|love|miss|trust|believe|adore|appreciate|like|want|need|admire|value|enjoy|watch)(?:s|d|ed|ing)?|see|saw|hear|heard|if|unless|do|did|are|can|could|would|will|have)\s*$", before) and not re.search(r"\b(?:why|how come)\b[^.?!]*$", t[:start]):
             continue  # "thank you ...", "could you ...", "if you ..."
         head = clause[:80]
         m = re.match(rf"{PARTNER} (?:(?:just|only|even|really|always|constantly|still|clearly|obviously|totally|completely|deliberately|purposely|literally|seriously|basically|keep|kept|keeps|had to|have to|has to|always have to|insist on|insisted on|went and|go and|would rather|would|will|did|do|does|are|is|were|was|have|has|had) )*(\w+)", head)
@@ -152,6 +166,7 @@ def _fair_spans(t: str) -> list[tuple[int, int]]:
 
 def _is_positive(t: str) -> bool:
     t = re.sub(r"\bmake fun of\b|\bmade fun of\b|\bmaking fun of\b", " ", t)
+    t = _NEGATED_PRAISE.sub(" ", t)  # "not good enough", "never nice": no praise
     ws = set(words(t))
     return bool(ws & _positive_set())
 
@@ -211,7 +226,7 @@ def analyse(text: str) -> Analysis:
         add("label", seg)
     # you should / commands
     for m in YOU_SHOULD_RE.finditer(t):
-        if YOU_SHOULD_KIND.search(t[m.start():m.start() + 60]):
+        if YOU_SHOULD_KIND.search(t[m.start():m.start() + 60]) and not SHOULD_REPROACH.search(t[m.start():]):
             continue
         add("you_should", t[m.start():m.end() + 20].split(",")[0])
     # contemptuous questions count as accusing
@@ -300,8 +315,20 @@ def _extra_markers(t: str, add, positive: bool) -> None:
     """Blame cues that need more than one regular expression: sarcastic openers and thanks, 'you should know by now',
     'sick of you ...', offences marked by the occasion, telling others about private matters, superlative labels."""
     m = SARCASTIC_OPENER.match(t)
-    if m and COMPLAINT_CUE.search(t[m.end():]) and re.search(rf"\b(?:{PARTNER}|your|his|her)\b", t[m.end():]):
+    if m and COMPLAINT_CUE.search(t[m.end():]) and (re.search(rf"\b(?:{PARTNER}|your|his|her)\b", t[m.end():])
+                                                    or re.match(r"\s*\w+ing\b", t[m.end():]) or IRONIC_NAME.search(t)):
         add("sarcasm", m.group(0).strip(" ,!."))
+    m = IRONIC_PRAISE.match(t)
+    if m:
+        lem = verb_lemma(m.group(1)) or m.group(1)
+        rest = m.group(2)
+        if (lem in _harm_set() and lem not in AMBIGUOUS_HARM) or COMPLAINT_CUE.search(rest) or re.match(r" (?:me|us)\b", rest) and lem in {"leave", "miss", "drag", "lock", "shut"}:
+            add("sarcasm", t[:m.end(1)])
+    if IRONIC_NAME.search(t) and (COMPLAINT_CUE.search(t) or re.search(r"\b(?:\w+ing|forgot|left|lost|broke)\b", t)) and not re.search(r"\b(?:thank|thanks|love|proud)\b", t):
+        add("sarcasm", IRONIC_NAME.search(t).group(0).strip(" ,.!?"))
+    m = SELF_CENTRED.search(t)
+    if m:
+        add("accusing_you", _span(t[m.start():], 60))
     m = THANKS_FOR.search(t)
     if m:
         lem = verb_lemma(m.group(1)) or m.group(1)
@@ -331,7 +358,7 @@ def _extra_markers(t: str, add, positive: bool) -> None:
         add("label", forms[m.group(1)])
 
 
-_BACK = [("can not", r"(?:can ?not|can't|cant)"), ("will not", r"(?:will not|won't|wont)"), ("you are", r"(?:you are|you're|youre|ur|u r)"),
+_BACK = [("can not", r"(?:can ?not|can't|cant)"), ("will not", r"(?:will not|won't|wont)"), ("you are", r"(?:you are|you're|youre|\byour|\bur|\bu r)"),
          ("i am", r"(?:i am|i'm|im)"), ("do not", r"(?:do not|don't|dont)"), ("does not", r"(?:does not|doesn't|doesnt)"),
          ("did not", r"(?:did not|didn't|didnt)"), ("is not", r"(?:is not|isn't|isnt)"), ("are not", r"(?:are not|aren't|arent)"),
          ("have not", r"(?:have not|haven't)"), ("would not", r"(?:would not|wouldn't)"), ("could not", r"(?:could not|couldn't)"),

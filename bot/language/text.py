@@ -44,6 +44,11 @@ _CONTRACTIONS = [
     (r"\b(he|she|it|that|there|what|who)'s\b", r"\1 is"), (r"\b(we|they)'re\b", r"\1 are"),
     (r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"), (r"\bgotta\b", "have to"), (r"\bu\b", "you"),
     (r"\bcuz\b|\bcos\b|\b'cause\b", "because"), (r"\bi've\b", "i have"),
+    # run-together and your/you're slips that hide blame: "everytime", "your so inconsiderate"
+    (r"\beverytime\b", "every time"), (r"\beveryday\b(?= (?:you|he|she|i)\b)", "every day"),
+    (r"^your (?=(?:so|such|really|very|being|always|never|just|a|an|the|too|literally|honestly|not|constantly|completely|"
+     r"totally|acting|unbelievable|impossible|ridiculous|pathetic|useless|selfish|lazy|unbelievably)\b)", "you are "),
+    (r"(?<=[,.!?;] )your (?=(?:so|such|really|very|being|always|never|just|a|an|the|too|literally|not|constantly|completely|totally|acting)\b)", "you are "),
 ]
 _CONTRACTIONS_RE = [(re.compile(p), r) for p, r in _CONTRACTIONS]
 

@@ -52,3 +52,30 @@ def test_third_person_partner_is_covered():
 def test_rhetorical_questions_blame():
     assert analyse("Why can't you ever just listen?").blaming
     assert analyse("Do you even care about me?").blaming
+
+
+
+
+
+@pytest.mark.parametrize("text", [
+    # round 3 (blind set 3 misses, generalised)
+    "your always so selfish",
+    "she makes every conversation about herself",
+    "everytime i bring it up you groan",
+    "brilliant work forgetting my birthday",
+    "you should try listening for a change",
+    "you make me feel like i'm not smart enough",
+    "well done, losing the keys again, einstein",
+])
+def test_round3_blame(text):
+    assert analyse(text).blaming, analyse(text)
+
+
+@pytest.mark.parametrize("text", [
+    "i really appreciated you picking up the kids today",
+    "i loved you cooking for my parents",
+    "great job on the presentation",
+    "you should try the new cafe",
+])
+def test_round3_not_blame(text):
+    assert not analyse(text).blaming, analyse(text)
