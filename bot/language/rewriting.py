@@ -993,11 +993,33 @@ class RuleRewriter:
             wc = _when_clause(t)  # the user's own words were rejected as nonsense: their "when ..." is still honest
             if wc:
                 situation = wc
+        if _request_broken(request):
+            request = next((r for r in ((topic or {}).get("request"), request_for_need(need), dflt["request"])
+                            if r and not _request_broken(r)), dflt["request"])
         situation = _recase(_finish_situation(situation), a.text)
         request = _recase(request, a.text)
         suggestion = compose(feeling, situation, need, request, turn=False)
         return Rewrite(text=a.text, blaming=True, problems=a.problems, suggestion=suggestion,
                        feeling=_norm_feeling(feeling), need=need, request=_norm_request(request))
+
+
+# a request copied from the user's words can come out broken: a typo or past tense as its verb, words not turned
+# around ("time for myself"), a negative-polarity "any", or an insult ("grow up") becoming the ask. Then fall back.
+_INSULT_REQUEST = re.compile(r"^(?:grow up|get a life|get over (?:it|yourself)|man up|calm down|chill out|get a grip|get your act together|"
+                             r"shut up|get lost|behave|act your age|stop being)\b")
+_UNTURNED = re.compile(r"\b(?:myself|my own|yourself|i|i am|me feel)\b|\b(?:said|went|did|was|were|been|be going|be \w+ing)\b|\bany(?:thing|one|body)?\b|\bonce\b")
+
+
+def _request_broken(request: str) -> bool:
+    r = (request or "").strip().lower()
+    if not r:
+        return True
+    if _INSULT_REQUEST.match(r) or _UNTURNED.search(r):
+        return True
+    first = r.split()[0]
+    from lemminflect import getAllLemmas
+    lem = getAllLemmas(first)
+    return not lem or "VERB" not in lem or lem["VERB"][0] != first
 
 
 IDIOMS = [(re.compile(r"\blift(s|ed|ing)? a (?:finger|hand)\b"), r"help\1"),

@@ -63,3 +63,16 @@ def test_heldout_detection_and_screening(heldout):
     assert heldout.crisis_recall == 1.0, heldout.failures.get("crisis_missed")
     assert heldout.false_alarm_rate <= 0.05, heldout.failures.get("false_alarm")
     assert heldout.all_structural >= 0.95, heldout.failures
+
+
+def test_heldout3_regression():
+    # blind set 3 (written without reading the rules) measured before round 3: blame R 0.93 P 0.989, crisis recall
+    # 86.7%, false alarms 3.3%. After round 3 these are regression thresholds, not an independent estimate.
+    from bot.language.evaluation import HELDOUT3
+    rep = evaluate(prefix=HELDOUT3)
+    assert rep.blame_precision >= 0.98, rep.failures.get("blame_false_positive")
+    assert rep.blame_recall >= 0.98, rep.failures.get("blame_missed")
+    assert rep.crisis_recall == 1.0, rep.failures.get("crisis_missed")
+    assert rep.crisis_at_crisis_level >= 0.98
+    assert rep.false_alarm_rate <= 0.02, rep.failures.get("false_alarm")
+    assert rep.all_structural >= 0.95, rep.failures

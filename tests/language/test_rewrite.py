@@ -157,3 +157,10 @@ def test_round2_left_things_get_a_fitting_request():
 def test_round2_blame_cues(text, blaming):
     from bot.language import analyse
     assert analyse(text).blaming is blaming
+
+
+@pytest.mark.parametrize("text", ["you should grow up", "you never once said thank you", "you never give me any space"])
+def test_round3_broken_requests_fall_back(text):
+    from bot.language import rewrite
+    req = rewrite(text).suggestion.split("Would you be willing to ", 1)[1]
+    assert not re.search(r"\b(?:grow up|once|said|any|myself)\b", req), req
