@@ -13,14 +13,14 @@ import random
 import sys
 import tempfile
 import time
-from collections import deque
 from pathlib import Path
 
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.delivery import OutboxPump, RetryAfter, Transient  # noqa: E402
+from bot.delivery import OutboxPump  # noqa: E402
+from bot.delivery.fake_platform import LimitedSink  # noqa: E402
 from bot.delivery.limits import TELEGRAM  # noqa: E402
 from bot.engine.actions import Address, SendMessage  # noqa: E402
 from bot.engine.people import IDENTITIES, PEOPLE  # noqa: E402
@@ -90,35 +90,6 @@ def startup(people: int) -> None:
         store.close()
 
 
-class LimitedSink:
-    """30 accepted messages per sliding second; injects 429 (retry_after) and 5xx at random."""
-
-    def __init__(self, limit: int = 30, p429: float = 0.03, p5xx: float = 0.03, seed: int = 3):
-        self.limit, self.p429, self.p5xx = limit, p429, p5xx
-        self.rng = random.Random(seed)
-        self.window: deque[float] = deque()
-        self.accepted: list[tuple[float, str]] = []
-        self.counts = {"429_injected": 0, "429_over_limit": 0, "5xx": 0}
-
-    async def send(self, delivery: Delivery) -> None:
-        await asyncio.sleep(self.rng.uniform(0.01, 0.04))  # network + API latency
-        now = time.monotonic()
-        r = self.rng.random()
-        if r < self.p5xx:
-            self.counts["5xx"] += 1
-            raise Transient("502 Bad Gateway")
-        if r < self.p5xx + self.p429:
-            self.counts["429_injected"] += 1
-            raise RetryAfter(1.0)
-        while self.window and self.window[0] <= now - 1.0:
-            self.window.popleft()
-        if len(self.window) >= self.limit:
-            self.counts["429_over_limit"] += 1
-            raise RetryAfter(1.0, scope="global")
-        self.window.append(now)
-        self.accepted.append((now, delivery.action.text))
-
-
 class BenchRuntime:
     def __init__(self, store):
         self.store = store
@@ -138,8 +109,8 @@ async def dispatch(messages: int) -> None:
         started = time.monotonic()
         await pump.drain()
         elapsed = time.monotonic() - started
-        texts = [t for _, t in sink.accepted]
-        first, last = sink.accepted[0][0], sink.accepted[-1][0]
+        texts = [text for *_, text in sink.accepted]
+        first, last = sink.accepted[0][1], sink.accepted[-1][1]
         rate = (len(texts) - 1) / (last - first)
         lost = messages - len(set(texts))
         twice = len(texts) - len(set(texts))

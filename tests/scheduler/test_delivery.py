@@ -6,8 +6,9 @@ import asyncio
 import random
 import selectors
 import time
-from collections import defaultdict, deque
+from collections import defaultdict
 
+from bot.delivery.fake_platform import LimitedSink
 from bot.delivery import TELEGRAM, Blocked, DeliveryQueue, Limits, OutboxPump, RetryAfter, Transient
 from bot.engine.actions import Address, SendMessage
 from bot.engine.people import IDENTITIES
@@ -188,37 +189,6 @@ class _VirtualLoop(asyncio.SelectorEventLoop):
         return self._virtual.now
 
 
-class _LimitedSink:
-    """bench/nudges.py's sink on the fake clock: 30 accepted per sliding second (one more is a
-    global 429), 10-40 ms latency, 3% 429 (retry after 1 s) and 3% 5xx injected."""
-
-    def __init__(self, loop, seed, limit=30, p429=0.03, p5xx=0.03):
-        self.loop, self.limit, self.p429, self.p5xx = loop, limit, p429, p5xx
-        self.rng = random.Random(seed)
-        self.window: deque[float] = deque()
-        self.accepted: list[tuple[float, float, str, str]] = []  # (started, accepted, chat, text)
-        self.counts = {"429_injected": 0, "429_over_limit": 0, "5xx": 0}
-
-    async def send(self, d):
-        started = self.loop.time()
-        await asyncio.sleep(self.rng.uniform(0.01, 0.04))
-        now = self.loop.time()
-        r = self.rng.random()
-        if r < self.p5xx:
-            self.counts["5xx"] += 1
-            raise Transient("502 Bad Gateway")
-        if r < self.p5xx + self.p429:
-            self.counts["429_injected"] += 1
-            raise RetryAfter(1.0)
-        while self.window and self.window[0] <= now - 1.0:
-            self.window.popleft()
-        if len(self.window) >= self.limit:
-            self.counts["429_over_limit"] += 1
-            raise RetryAfter(1.0, scope="global")
-        self.window.append(now)
-        self.accepted.append((started, now, d.chat_id, d.action.text))
-
-
 def _most_in_a_second(times):
     times, first, most = sorted(times), 0, 0
     for i, t in enumerate(times):
@@ -235,7 +205,7 @@ def test_failures_cost_little_throughput_on_a_fake_clock():
     in any second. Deterministic: the loop's clock is virtual."""
     messages = 6000
     loop = _VirtualLoop()
-    sink = _LimitedSink(loop, seed=3)
+    sink = LimitedSink(seed=3, clock=loop.time)
 
     async def main():
         queue = DeliveryQueue(sink.send, TELEGRAM, base_backoff=0.5, clock=loop.time, rng=random.Random(3))
