@@ -33,6 +33,7 @@ from bot.engine.context import TurnContext
 from bot.engine.couples import (
     COUPLES, GROUPS, UNPAIR_HOOKS, couple_of, deliver_share, first_name, new_id, reachable,
 )
+from bot.engine.engine import SESSIONS
 from bot.engine.events import GroupMembers, MemberJoined, MemberLeft, Sender, TextMessage
 from bot.engine.hooks import HookResult, hook
 from bot.engine.people import IDENTITIES, PEOPLE
@@ -44,7 +45,6 @@ log = logging.getLogger(__name__)
 
 ROUNDS = "prompt_rounds"  # round id -> {id, couple, group, prompt, question, status, answered, ...}
 ANSWERS = "prompt_answers"  # "<person>:<round id>" -> the person's own answer
-SESSIONS = "sessions"  # the engine's dialog sessions: don't interrupt one the person is in
 ANSWER_DIALOG = "prompt_answer"
 MAX_ANSWER = 1000
 
