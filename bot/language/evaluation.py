@@ -105,6 +105,7 @@ class Report:
 HELDOUT = "heldout_"
 HELDOUT2 = "heldout2_"
 HELDOUT3 = "heldout3_"
+HELDOUT4 = "heldout4_"
 
 
 def evaluate(data_dir: Path | None = None, prefix: str = "") -> Report:
