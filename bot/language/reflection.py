@@ -87,6 +87,34 @@ def _found_in(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _cues() -> tuple[list[tuple[re.Pattern[str], list[str]]], re.Pattern[str]]:
+    d = data.load("reflection")
+    inv = data.feeling_inventory()
+    cues = [(re.compile(c["pattern"]), [f for f in c["feelings"] if f in inv]) for c in d["cues"]]
+    return cues, re.compile(d["ahead"])
+
+
+@lru_cache(maxsize=1)
+def _similar() -> dict[str, int]:
+    return {w: i for i, group in enumerate(data.load("reflection").get("similar") or []) for w in group}
+
+
+def _adds_something(feeling: str, picked: list[str]) -> bool:
+    g = _similar().get(feeling)
+    return feeling not in picked and (g is None or all(_similar().get(p) != g for p in picked))
+
+
+def _cued(text: str) -> list[str]:
+    """Feelings the situation suggests when the person named none ("nobody noticed" -> discouraged, hurt)."""
+    t = clean(text, limit=4000).lower()
+    out: list[str] = []
+    for pat, feelings in _cues()[0]:
+        if pat.search(t):
+            out.extend(f for f in feelings if f not in out)
+    return out
+
+
 def _fits(feeling: str, s: int) -> bool:
     if s <= 2:
         return feeling in data.unmet_feelings()
@@ -111,6 +139,12 @@ def reflect(text: str, scale: int, chosen: list[str] | None = None) -> str:
     for f in _found_in(text or ""):
         if f not in picked and _fits(f, s):
             picked.append(f)
+    if len(picked) < 2:
+        for f in _cued(text or ""):
+            if len(picked) >= 2:
+                break
+            if _adds_something(f, picked) and _fits(f, s):
+                picked.append(f)
     if not picked:
         picked = list(_DEFAULTS[s])
     elif len(picked) == 1 and not chosen:
@@ -128,8 +162,9 @@ def reflect(text: str, scale: int, chosen: list[str] | None = None) -> str:
         feelings = f"{first} and {soft}{second}"
     else:
         feelings = first
+    verb = "has you feeling" if _cues()[1].search(cleaned) else "left you feeling"
     if subject == "it":
-        if s >= 4:
+        if s >= 4 and verb.startswith("left"):
             return f"It sounds like today left you feeling {feelings}."
-        return f"That sounds like it left you feeling {feelings}."
-    return f"It sounds like {subject} left you feeling {feelings}."
+        return f"That sounds like it {verb} {feelings}."
+    return f"It sounds like {subject} {verb} {feelings}."

@@ -1,3 +1,5 @@
+import pytest
+
 from bot.language import check_feeling, check_need, check_request, feelings_for_scale, reflect
 from bot.language import inventory as ldata
 
@@ -71,3 +73,26 @@ def test_a_we_request_keeps_its_togetherness():
     sentence = compose("lonely", "we eat in front of screens", "closeness", check.request)
     assert sentence.endswith("Would you be willing to take a walk tonight together?")
     assert check_request("Can we talk it through with me on Sunday").request.endswith("with me on Sunday")
+
+
+@pytest.mark.parametrize(("text", "scale", "expected"), [
+    ("work was brutal and nobody noticed how hard I tried", 2, {"discouraged", "hurt"}),
+    ("spent the whole evening on my own again", 2, {"lonely"}),
+    ("my nan passed away this morning", 1, {"sad", "heartbroken"}),
+    ("couldnt sleep, baby was up every hour", 2, {"exhausted"}),
+    ("had a silly afternoon, we laughed so much", 5, {"joyful", "playful"}),
+])
+def test_reflect_reads_the_situation_when_no_feeling_is_named(text, scale, expected):
+    s = reflect(text, scale)
+    assert any(f in s for f in expected), s
+    assert s.count(".") == 1 and "should" not in s
+
+
+def test_reflect_keeps_to_the_scale_and_does_not_repeat_itself():
+    assert "joyful" not in reflect("we laughed about it but I was hurt", 1)
+    s = reflect("so tired, kids were up all night", 2)
+    assert not ("tired" in s and "exhausted" in s) and "lonely" not in s
+
+
+def test_reflect_on_something_still_ahead():
+    assert "has you feeling" in reflect("job interview tomorrow morning", 3)
