@@ -84,7 +84,25 @@ def check_feeling(answer: str) -> FeelingCheck:
         if close:
             c = close[0]
             return FeelingCheck(True, syn.get(c, c))
+    for part in parts:
+        if _done_to_me(part):
+            return FeelingCheck(False, None, True,
+                                f"\"{part.capitalize()}\" says what was done to you more than how you feel. "
+                                f"When it happened, did you feel {_DONE_TO_ME[0]}, {_DONE_TO_ME[1]} or {_DONE_TO_ME[2]}?",
+                                list(_DONE_TO_ME))
     return FeelingCheck(False, None, False, "I'm not sure that one names a feeling. Would any of these be close?", _COMMON_UNMET[:5])
+
+
+_DONE_TO_ME = ("hurt", "angry", "confused", "sad")
+
+
+def _done_to_me(word: str) -> bool:
+    """A past participle we don't list ("steamrolled", "stonewalled", "blindsided"): like the faux feelings, it
+    describes what someone did. Single words only; a participle that names a feeling is in the inventory already."""
+    if " " in word or len(word) < 5:
+        return False
+    lem = verb_lemma(word)
+    return (lem is not None and lem != word and word.endswith(("ed", "en", "t"))) or word.endswith("ed")
 
 
 _PERSON = re.compile(r"\b(?:you|your|yours|yourself|him|her|his|he|she|them|they|partner|husband|wife|boyfriend|girlfriend|bf|gf)\b")
@@ -112,9 +130,11 @@ def check_need(answer: str) -> NeedCheck:
     if re.match(r"(?:help|support) (?:with|around|on|for) ", a):
         person = True
     if person or (acts_like_verb and not any(re.search(rf"\b{re.escape(n)}\b", a) for n in needs)) or re.match(r"(?:to|for) (?!be |feel |have )", a):
+        infinitive = re.match(r"(?:for )?(?:you|him|her|them|my (?:partner|husband|wife|boyfriend|girlfriend) )?\s*to (?!be |feel |have )", a)
         req = re.sub(r"^(?:for )?(?:you|him|her|them|my (?:partner|husband|wife|boyfriend|girlfriend)) (?:to )?", "", a)
         req = re.sub(r"^to ", "", req)
-        if re.match(r"(?:a|an|some|more|a bit of) ", raw_a) or not verb_lemma(req.split()[0]):
+        # after "(for him) to" the next word is a verb even when the word list doesn't know it as one ("text")
+        if re.match(r"(?:a|an|some|more|a bit of) ", raw_a) or (not infinitive and not verb_lemma(req.split()[0])):
             req = f"give me {raw_a}"
         rc = check_request(req)
         topic = find_topic(a)

@@ -96,3 +96,23 @@ def test_reflect_keeps_to_the_scale_and_does_not_repeat_itself():
 
 def test_reflect_on_something_still_ahead():
     assert "has you feeling" in reflect("job interview tomorrow morning", 3)
+
+
+@pytest.mark.parametrize("word", ["steamrolled", "stonewalled", "blindsided", "sidelined", "bulldozed"])
+def test_an_unlisted_done_to_me_word_is_treated_like_a_faux_feeling(word):
+    r = check_feeling(word)
+    assert not r.ok and r.faux and r.alternatives and word.capitalize() in r.message
+
+
+@pytest.mark.parametrize("word", ["tired", "stressed", "embarrassed", "relaxed", "excited"])
+def test_participles_that_name_feelings_still_pass(word):
+    assert check_feeling(word).ok
+
+
+@pytest.mark.parametrize(("answer", "request"), [
+    ("for him to text me back", "text me back"),
+    ("her to ring me at lunch", "ring me at lunch"),
+])
+def test_a_need_that_is_an_action_keeps_its_verb_as_the_request(answer, request):
+    r = check_need(answer)
+    assert not r.ok and r.is_action and r.request == request
