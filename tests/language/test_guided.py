@@ -109,10 +109,10 @@ def test_participles_that_name_feelings_still_pass(word):
     assert check_feeling(word).ok
 
 
-@pytest.mark.parametrize(("answer", "request"), [
+@pytest.mark.parametrize(("answer", "expected"), [
     ("for him to text me back", "text me back"),
     ("her to ring me at lunch", "ring me at lunch"),
 ])
-def test_a_need_that_is_an_action_keeps_its_verb_as_the_request(answer, request):
+def test_a_need_that_is_an_action_keeps_its_verb_as_the_request(answer, expected):
     r = check_need(answer)
-    assert not r.ok and r.is_action and r.request == request
+    assert not r.ok and r.is_action and r.request == expected
