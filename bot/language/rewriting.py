@@ -11,7 +11,7 @@ from . import inventory as data
 from .analysis import PARTNER, Analysis, Problem, analyse
 from lemminflect import getAllLemmas, getLemma
 
-from .text import clean, expand, inflect, is_noun, is_plural, sentences, verb_lemma
+from .text import clean, closest_word, expand, inflect, is_noun, is_plural, sentences, verb_lemma
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,12 @@ ABS_STRIP = re.compile(r"\b(?:always|never|constantly|all the time|every single 
 FUTURE_OR_PAST_TIME = re.compile(r"\b(?:last (?:night|week|weekend|time|month|year|\w+day)|yesterday|this morning|again|earlier|before|(?:(?:a few|a couple of|two|three|four|five|six|several|many|\d+) )?(?:days|weeks|months|years) ago|ages ago)\b")
 
 
+ONCE_RE = re.compile(r"\b(?:not )?once(?: (?:in|this|all|a|the) (?:\w+ )?(?:days?|weeks?|months?|years?|ages|life|time|while))?\b(?! more)")
+
+
 def _tidy(s: str) -> str:
     s = ABS_STRIP.sub(" ", s)
+    s = ONCE_RE.sub(" ", s)
     s = re.sub(r"\b(?:anything|nothing) (?=(?:serious|important|new|fun|nice|real|deep|meaningful|personal|special|romantic)\b)", "something ", s)
     s = re.sub(r"\b(?:stupid|dumb|ridiculous|pointless|useless|bloody|damn|freaking|fucking|stupidly)\s+", "", s)
     s = re.sub(r"\beverything\b", "most things", s)
@@ -119,16 +123,32 @@ def _topic_table():
     for t in tp["topics"]:
         single = {w for w in t["words"] if " " not in w}
         multi = [w for w in t["words"] if " " in w]
-        table.append((t, single, multi))
+        table.append((t, single, multi, frozenset(t.get("cues", ()))))
     return table
 
 
-def find_topic(text: str) -> dict | None:
+_MAIN_SPLIT = re.compile(r"[,.;!?:]| because | cause | but | while | so that | and then | since | until | when | whenever | every time ")
+
+
+def _topic_score(text: str, single: set, multi: list, cues: frozenset) -> float:
     ws = set(re.findall(r"[a-z']+", text))
-    for t, single, multi in _topic_table():
-        if ws & single or any(m in text for m in multi):
-            return t
-    return None
+    score = len(ws & single) + sum(1 for m in multi if m in text)
+    if cues:
+        score += 2 * sum(1 for w in ws - single if (verb_lemma(w) or w) in cues) + sum(1 for w in ws & single if (verb_lemma(w) or w) in cues)
+    return score
+
+
+def find_topic(text: str) -> dict | None:
+    """The topic with the most evidence: words in the main clause count double, a topic's cue verbs (spend, pay,
+    wait...) count more than a passing noun, and ties go to the topic listed first."""
+    text = ABS_STRIP.sub(" ", text or "")
+    main = _MAIN_SPLIT.split(text, 1)[0]
+    best, best_score = None, 0.0
+    for t, single, multi, cues in _topic_table():
+        sc = 2 * _topic_score(main, single, multi, cues) + _topic_score(text, single, multi, cues)
+        if sc > best_score:
+            best, best_score = t, sc
+    return best
 
 
 @lru_cache(maxsize=None)
@@ -172,6 +192,106 @@ class Turned:
     need: str | None = None
 
 
+# ---------------------------------------------------------------- the user's concrete things
+
+NP_PREP_RE = re.compile(r"\b(in front of|about|with|towards|to|around|at|in|on|over|for|during) (?=[a-z])")
+NOT_THING = {"time", "way", "me", "us", "it", "them", "him", "her", "you", "everything", "anything", "something", "nothing", "life",
+             "reason", "sake", "fault", "point", "moment", "once", "night", "nights", "weekend", "weekends", "morning", "evening",
+             "evenings", "day", "days", "week", "weeks", "year", "years", "month", "months", "minute", "minutes", "hour", "hours",
+             "while", "least", "all", "mind", "face", "head", "own", "front", "self", "purpose", "sure", "change", "end", "god",
+             "lot", "bit", "thing", "things", "stuff", "anyone", "someone", "everyone", "one", "other", "others", "people", "idea",
+             "sense", "attention", "word", "words", "help", "fun", "granted", "home", "house", "place", "tone", "mood", "reply",
+             "answer", "question", "something", "favour", "favor", "rest", "top", "deal", "row", "heck", "hell", "world",
+             "relationship", "saying", "love", "yourself", "sleep", "bed", "work", "time", "today", "tonight", "tomorrow",
+             "yesterday", "now", "then", "here", "there", "ages", "years", "first", "last", "next", "once", "twice"}
+PEOPLE = FAMILY | {"waiters", "waiter", "waitress", "waitresses", "staff", "neighbours", "neighbors", "neighbour", "neighbor", "guests",
+                   "guest", "coworker", "coworkers", "co-workers", "colleague", "friend", "sister", "brother", "mum", "mom", "dad",
+                   "cousin", "aunt", "uncle", "nephew", "niece", "baby", "kid", "child", "children", "parents", "in-laws",
+                   "mates", "mate", "boss", "team", "customers", "strangers", "dog", "cat", "family", "stepson", "stepdaughter"}
+
+
+def _concrete_nps(text: str) -> list[tuple[str, str, str]]:
+    """(preposition, noun phrase, head) for each concrete thing the user named after a preposition, in order
+    ("controlling about the thermostat" -> ("about", "the thermostat", "thermostat"))."""
+    out = []
+    for m in NP_PREP_RE.finditer(text):
+        seg = re.split(r"[,.;!?:\"]| because | but | and (?:you|he|she|i|then)\b", text[m.end():], maxsplit=1)[0]
+        toks = [w for w in seg.split() if w not in SKIP and w not in ("stupid", "bloody", "damn", "freaking", "fucking", "dumb")]
+        if toks and m.group(1) == "to" and toks[0] not in DETS and verb_lemma(toks[0]) == toks[0]:
+            continue  # "to show up" is a verb, not a place
+        if not toks or toks[0] in PREPS or toks[0] in ("me", "us", "you", "him", "her", "it", "them", "i", "we", "what", "how", "why",
+                                                      "when", "who", "where", "being", "having", "doing"):
+            continue
+        if toks[0] in DETS and toks[0] not in ("the", "a", "an", "your", "my", "our", "his", "her", "their", "that", "this", "those", "these"):
+            continue
+        np_toks, _ = _take_np(toks)
+        np_toks = [w for w in np_toks if w != "all"]
+        if not np_toks or len(np_toks) > 4 or not all(
+                w in DETS or w.isdigit() or w.endswith("'") or w.endswith("'s") or {"NOUN", "ADJ", "PROPN"} & set(getAllLemmas(w)) or not getAllLemmas(w)
+                for w in np_toks):
+            continue
+        head = np_toks[-1]
+        if (head in NOT_THING or head in PREPS or head in DETS or not is_noun(head) or head in data.blame()["labels"]
+                or any(w in ("you", "i", "me", "yourself", "myself", "anything", "everything") for w in np_toks)
+                or (len(np_toks) == 1 and head.endswith("ing") and head not in CHORE_NOUNS)):
+            continue
+        np = _tidy(_your_to_the(" ".join(np_toks)))
+        np = re.sub(r"^(?:that|this) ", "the ", np)
+        if np and np.split()[-1] == head:
+            out.append((m.group(1), np, head))
+    return out
+
+
+def _np_situation(stock: str, need: str | None, topic: dict | None, label: bool, text: str) -> str | None:
+    """The stock situation carrying the user's own concrete thing, when a rule fits (see topics.yaml)."""
+    nps = _concrete_nps(text)
+    if not nps:
+        return None
+    tp = data.topics()
+    is_topic = bool(topic) and stock == topic.get("situation")
+    is_default = stock == tp["default"]["situation"]
+    for rule in tp.get("np_situations", ()):
+        if "needs" in rule and not ((label or is_topic and rule.get("person")) and need in rule["needs"]):
+            continue
+        if "topics" in rule and not (is_topic and topic["name"] in rule["topics"]):
+            continue
+        if rule.get("default") and not is_default:
+            continue
+        cand = None
+        for prep, np, head in nps:
+            if "preps" in rule and prep not in rule["preps"]:
+                continue
+            if rule.get("person") is not None and rule["person"] != (head in PEOPLE):
+                continue
+            if rule.get("head") and not (head in _topic_words(rule["head"]) or rule["head"] == "chores" and any(
+                    re.search(rf"\b{k}$", np) for k in CHORE_NOUNS)):
+                continue
+            cand = (prep, np, head)
+            break
+        if not cand:
+            continue
+        prep, np, head = cand
+        plural = is_plural(head) or head in ("kids", "children", "people", "parents", "friends", "mates", "in-laws")
+        tpl = rule["text"]
+        if tpl == "CHORE":
+            chore = next((k for k in CHORE_NOUNS if re.search(rf"\b{k}$", np)), None)
+            if chore in ("house", "money", "budget", "mess"):
+                chore = None
+            tpl = f"I {CHORE_NOUNS[chore]} on my own" if chore else "I handle {np} on my own"
+        out = tpl.format(np=np, prep=prep, situation=stock, get="get" if plural else "gets",
+                         comes="come" if plural else "comes", takes="take" if plural else "takes", goes="go" if plural else "goes")
+        return _tidy_sent(out)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _topic_words(name: str) -> frozenset[str]:
+    for t in data.topics()["topics"]:
+        if t["name"] == name:
+            return frozenset(w for w in t["words"] if " " not in w)
+    return frozenset()
+
+
 # ---------------------------------------------------------------- clause turning
 
 def turn_clause(clause: str) -> Turned:
@@ -186,9 +306,12 @@ def turn_clause(clause: str) -> Turned:
     i = 1
     if subj == "my" and len(toks) > 2:
         i = 2
-    neg = past = want = progressive = promised = False
+    neg = past = want = progressive = promised = perfect = False
     be = None
     while i < len(toks):
+        fixed = closest_word(toks[i], _known_verbs()) if i <= 3 else None
+        if fixed:  # a typo in the verb ("you never aks"): read it as the verb it is one edit from
+            toks[i] = fixed
         w = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if w in NEG_WORDS or w == "no" and nxt == "longer":
@@ -217,6 +340,9 @@ def turn_clause(clause: str) -> Turned:
         elif w in ("better",):
             neg = not neg
             i += 1
+        elif w in ("have", "has", "had") and nxt in NEG_WORDS and i + 2 < len(toks) and verb_lemma(toks[i + 2]) and toks[i + 2] == _vbn(verb_lemma(toks[i + 2])):
+            neg = perfect = True  # "you haven't made the bed once" -> "I make the bed on my own"
+            i += 2
         elif w in ("have", "has", "had") and nxt and verb_lemma(nxt) and nxt == _vbn(verb_lemma(nxt)) and nxt != "had":
             past = True
             i += 1
@@ -291,7 +417,7 @@ def turn_clause(clause: str) -> Turned:
         lemma = getLemma(verb, "VERB")[0] if (i > 1 or verb in _known_verbs()) else None
     if not lemma or verb in DETS:
         return Turned()
-    if verb != lemma and not verb.endswith("ing") and not verb.endswith("s") and verb == _past(lemma):
+    if verb != lemma and not verb.endswith("ing") and not verb.endswith("s") and verb == _past(lemma) and not perfect:
         past = True
     elif progressive and False:
         pass
@@ -413,7 +539,9 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
             if np.split()[0] not in DETS and np.split()[0] not in ("whole", "entire"):
                 np = "the whole " + np
             plural = is_plural(np.split()[-1])
-            return Turned(_tidy_sent(f"{np} {_get(False, past, plural)} spent {mv.group(2)}{mv.group(3)}"), None, lemma, "np")
+            timely = not re.search(r"\b(?:money|savings)\b", np)
+            return Turned(_tidy_sent(f"{np} {_get(False, past, plural)} spent {mv.group(2)}{mv.group(3)}"), None, lemma, "np",
+                          "lonely" if timely else None, "connection" if timely else None)
     ob0 = observ.get(lemma)
     if ob0 and ob0.get("words") and any(w in rest_toks + [particle] for w in ob0["words"]) and not neg:
         return Turned(ob0["text"], alt, lemma, "observable")
@@ -948,6 +1076,8 @@ class RuleRewriter:
                             t2.situation = f"{t2.situation} {mt.group(0)}"
                         turned = t2
         situation = turned.situation
+        if situation and turned.kind == "label":
+            situation = _np_situation(situation, turned.need, None, True, clause) or situation
         if speaker and not situation:
             situation = speaker
         if not situation:
@@ -976,10 +1106,12 @@ class RuleRewriter:
                 situation = tp["faux_situations"][faux]
             elif label_info:
                 situation = label_info["situation"]
+                situation = _np_situation(situation, label_info.get("need"), topic, True, t) or situation
             elif topic:
-                situation = topic["situation"]
+                situation = _np_situation(topic["situation"], topic.get("need"), topic, False, clause or t) or topic["situation"]
             else:
-                situation = dflt["situation"]
+                situation = _np_situation(dflt["situation"], None, None, False, t) or dflt["situation"]
+            stock_np = situation
         feeling = (_explicit_feeling(t_full) or (fm[faux]["feelings"][0] if faux else None) or turned.feeling
                    or (label_info or {}).get("feeling") or (topic or {}).get("feeling") or dflt["feeling"])
         need = ((fm[faux]["needs"][0] if faux else None) or turned.need or (label_info or {}).get("need")

@@ -250,3 +250,15 @@ anything nothing everything anyone someone everyone nobody somebody lot lots muc
 ok okay please thanks thank sure let lets let's go going gone went come came coming want wanted wants need
 needs needed one ones day days now today tonight yesterday tomorrow week constantly
 """.split())
+
+
+def closest_word(w: str, candidates: frozenset[str] | set[str], cap: int = 1) -> str | None:
+    """The one candidate within `cap` edits (transpositions count as one) of an unknown word, for typos in
+    content words ("aks" -> "ask", "forgt" -> "forget"); None when the word is known, too short, or ambiguous."""
+    if len(w) < 3 or not w.isalpha() or getAllLemmas(w) or w in _KNOWN_SHORT:
+        return None
+    hits = {c for c in candidates if len(c) >= 3 and _damerau(w, c, cap) <= cap}
+    if len(hits) > 1:  # texting drops letters ("txt"): prefer the word the typo is a shortening of
+        it = None
+        hits = {c for c in hits if all(ch in (it := iter(c)) for ch in w)}
+    return next(iter(hits)) if len(hits) == 1 else None
