@@ -33,10 +33,24 @@ KINDS: tuple[Kind, ...] = ("self_harm", "abuse", "violence")
 MAX_SCREEN_CHARS = 20000
 
 
+@dataclass(frozen=True)
+class _Rule:
+    """One compositional rule (safety.yaml 'compose'): concept lexicons combined within a clause."""
+    name: str
+    kind: Kind
+    level: str
+    match: re.Pattern
+    keys: frozenset[str] | None  # literal prefilter: the rule can't match unless one of these occurs
+    also: re.Pattern | None
+    unless: re.Pattern | None
+    unless_whole: re.Pattern | None
+    count: int  # distinct cues needed (farewell cues, plan cues)
+
+
 @lru_cache(maxsize=1)
 def _compiled():
     d = data.safety()
-    pats = {k: {lv: [re.compile(p) for p in d[k].get(lv, [])] for lv in ("crisis", "concern")} for k in KINDS}
+    pats = {k: {lv: [_keyed(re.compile(p)) for p in d[k].get(lv, [])] for lv in ("crisis", "concern")} for k in KINDS}
     nots = d["not"]
     return pats, {
         "negation": re.compile(nots["negation"]),
@@ -49,7 +63,215 @@ def _compiled():
         "past": re.compile(nots["past"]),
         "recovered": re.compile(nots["recovered"]),
         "relapse": re.compile(nots["relapse"]),
-    }
+        "jump": re.compile(r"\b(?:jump|jumps|jumped|jumping|leap|leaps|leapt|leaping)\b"),
+        "leisure": re.compile(nots["leisure"]),
+        "playful": re.compile(nots["playful"]),
+        "playful_serious": re.compile(nots["playful_serious"]),
+    }, _rules(d.get("compose", {}))
+
+
+# ------------------------------------------------------------------ compositional layer
+
+def _inflect(entry: str) -> list[str]:
+    """All forms of a verb lexicon entry: 'kill' -> kill/kills/killed/killing; irregular verbs list their forms."""
+    if " " in entry:
+        return entry.split(" ") if not entry.endswith(" on") and " over" not in entry else [entry]
+    v = entry
+    third = v + "es" if re.search(r"(?:s|sh|ch|x|z)$", v) else v[:-1] + "ies" if re.search(r"[^aeiou]y$", v) else v + "s"
+    past = v + "d" if v.endswith("e") else v[:-1] + "ied" if re.search(r"[^aeiou]y$", v) else v + "ed"
+    ing = v[:-1] + "ing" if v.endswith("e") and not v.endswith("ee") else v + "ing"
+    return [v, third, past, ing]
+
+
+def _lexicon(value) -> str:
+    if isinstance(value, dict):  # {verbs: [...]}
+        forms: list[str] = []
+        for entry in value["verbs"]:
+            if " over" in entry or entry.endswith(" on"):  # phrasal: 'run over runs over ran over running over'
+                words = entry.split(" ")
+                particle = words[1]
+                forms += [" ".join(words[i:i + 2]) for i in range(0, len(words), 2) if words[i + 1:i + 2] == [particle]]
+            else:
+                forms += _inflect(entry)
+        forms = sorted(set(forms), key=lambda f: (-len(f), f))
+        return "(?:" + "|".join(re.escape(f).replace("\\ ", " ") for f in forms) + ")"
+    return "(?:" + str(value) + ")"
+
+
+def _fill(template: str | None, lex: dict[str, str]) -> re.Pattern | None:
+    if not template:
+        return None
+    return re.compile(re.sub(r"\{(\w+)\}", lambda m: lex[m.group(1)] if m.group(1) in lex else m.group(0), template))
+
+
+def _rules(compose: dict) -> list[_Rule]:
+    lex = {name: _lexicon(v) for name, v in compose.get("lex", {}).items()}
+    out = []
+    for r in compose.get("rules", []):
+        match = _fill(r["match"], lex)
+        out.append(_Rule(name=r["name"], kind=r["kind"], level=r.get("level", "crisis"), match=match,
+                         keys=_keyed(match)[1], also=_fill(r.get("also"), lex), unless=_fill(r.get("unless"), lex),
+                         unless_whole=_fill(r.get("unless_whole"), lex), count=int(r.get("count", 1))))
+    return out
+
+
+# ------------------------------------------------------------------ literal prefilter
+# For each pattern, a set of literal strings of which every match must contain one (read from the regex's parse
+# tree). A clause is a piece of the whole message, so when none of them occurs in the message the pattern can't
+# match anywhere and is skipped: the result is exactly the same, only faster.
+try:
+    from re import _constants as _sc, _parser as _sp  # Python 3.11+
+except ImportError:  # pragma: no cover
+    import sre_constants as _sc  # type: ignore[no-redef]
+    import sre_parse as _sp  # type: ignore[no-redef]
+
+_CAP = 48
+
+
+def _exact_seq(items) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        e = _exact_item(op, av)
+        if e is None:
+            return None
+        out = {a + b for a in out for b in e}
+        if len(out) > _CAP:
+            return None
+    return out
+
+
+def _exact_item(op, av) -> set[str] | None:
+    """The finite set of strings one parse item can consume, or None when it isn't small and finite."""
+    if op is _sc.LITERAL:
+        return {chr(av)}
+    if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
+        return {""}  # zero-width
+    if op is _sc.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is _sc.LITERAL:
+                chars.add(chr(a))
+            elif o is _sc.RANGE and a[1] - a[0] < 8:
+                chars.update(chr(c) for c in range(a[0], a[1] + 1))
+            else:
+                return None
+        return chars if len(chars) <= 8 else None
+    if op is _sc.SUBPATTERN:
+        return _exact_seq(av[-1])
+    if op is _sc.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            e = _exact_seq(alt)
+            if e is None:
+                return None
+            out |= e
+        return out if len(out) <= _CAP else None
+    if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+        lo, hi, sub = av
+        if (lo, hi) == (0, 1):
+            e = _exact_seq(sub)
+            return None if e is None else e | {""}
+        if lo == hi == 1:
+            return _exact_seq(sub)
+    return None
+
+
+def _score(fs: set[str]) -> int:
+    return min(min(len(f.strip()) for f in fs), 6) * 10 - len(fs)
+
+
+def _required(items) -> set[str] | None:
+    """A set of strings of which any match of the sequence contains one, or None."""
+    cands: list[set[str] | None] = []
+    run = {""}
+    for op, av in items:
+        e = _exact_item(op, av)
+        if e is not None:
+            new = {a + b for a in run for b in e}
+            if len(new) <= _CAP:
+                run = new
+                continue
+            cands.append(run)
+            run = e
+            continue
+        cands.append(run)
+        run = {""}
+        if op is _sc.SUBPATTERN:
+            cands.append(_required(av[-1]))
+        elif op is _sc.BRANCH:
+            alts = [_required(alt) for alt in av[1]]
+            cands.append(None if any(a is None for a in alts) else set().union(*alts))
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT) and av[0] >= 1:
+            cands.append(_required(av[2]))
+    cands.append(run)
+    good = [c for c in cands if c and "" not in c and _score(c) >= 20]
+    return max(good, key=_score) if good else None
+
+
+def _factors(pattern: str) -> tuple[str, ...] | None:
+    try:
+        req = _required(list(_sp.parse(pattern)))
+    except Exception:  # pragma: no cover - no prefilter is always safe
+        return None
+    return tuple(sorted(req, key=len)) if req else None
+
+
+def _keyed(pat: re.Pattern) -> tuple[re.Pattern, frozenset[str] | None]:
+    keys = _factors(pat.pattern)
+    return pat, None if keys is None else frozenset(keys)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation shaped as a trie (shared prefixes factored out), so each position costs little."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        group = "(?:" + "|".join(alts) + ")"
+        return group + "?" if "" in node else group  # greedy: the longest key at a position comes first
+
+    return emit(tree)
+
+
+@lru_cache(maxsize=1)
+def _key_index():
+    """One scan finds every prefilter key in a message: a trie regex tried at each position (longest first),
+    then every key that is a prefix of a found one (it starts at the same place, so it occurs too)."""
+    pats, _nots, rules = _compiled()
+    keys: set[str] = set()
+    for kind in pats.values():
+        for group in kind.values():
+            for _pat, ks in group:
+                keys |= ks or set()
+    for rule in rules:
+        keys |= rule.keys or set()
+    ordered = sorted(keys)
+    prefixes = {k: frozenset(p for p in ordered if k.startswith(p)) for k in ordered}
+    return re.compile("(?=(" + _trie(ordered) + "))"), prefixes
+
+
+_PREFILTER = True  # tests switch it off to check it never changes a result
+
+
+def _present_keys(whole: str) -> set[str] | None:
+    if not _PREFILTER:
+        return None
+    scan, prefixes = _key_index()
+    found: set[str] = set()
+    for m in scan.finditer(whole):
+        k = m.group(1)
+        if k not in found:
+            found |= prefixes[k]
+    return found
 
 
 _NORMALISE = [
@@ -118,6 +340,10 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, lev
         return "fiction"
     if kind == "violence" and (nots["game"].search(clause) or nots["game"].search(whole)):
         return "game"
+    if kind == "self_harm" and nots["jump"].search(m.group(0)) and nots["leisure"].search(whole):
+        return "leisure"  # bungee jumping off a bridge; the cat jumping off the balcony
+    if kind in ("abuse", "violence") and nots["playful"].search(whole) and not nots["playful_serious"].search(whole):
+        return "playful"  # 'he'll tell everyone about my karaoke if I don't come', 'she'll kill me for spoiling the ending'
     if kind == "self_harm" and nots["third_party"].search(clause):
         return "third_party"
     if kind in ("self_harm", "abuse") and nots["past"].search(whole) and nots["recovered"].search(whole) and not nots["relapse"].search(whole):
@@ -153,31 +379,80 @@ def screen(text: str) -> Screening:
 
 
 def _screen(raw: str) -> Screening:
-    pats, nots = _compiled()
+    pats, nots, rules = _compiled()
     whole = _norm(raw)
     clauses = _clauses(whole) or [whole]
+    scopes = clauses + ([whole] if len(clauses) > 1 else [])
+    present = _present_keys(whole)
     best: tuple[int, int, Kind] | None = None  # (level rank, kind rank, kind)
+    joking = None
     for kind_rank, kind in enumerate(reversed(KINDS)):
         for level in ("crisis", "concern"):
             rank = 2 if level == "crisis" else 1
-            for pat in pats[kind][level]:
-                for scope in clauses + ([whole] if len(clauses) > 1 else []):
-                    for m in pat.finditer(scope):
-                        why = _suppressed(kind, scope, whole, m, nots, level)
-                        r = rank
-                        if why == "joke" and kind == "violence":
-                            continue
-                        if why:
-                            continue
-                        if kind == "self_harm" and nots["joke"].search(_NOT_JOKE.sub(" ", whole)) and rank == 2 and not _SERIOUS.search(whole):
+            for pat, keys in pats[kind][level]:
+                if best is not None and (rank, kind_rank) <= best[:2]:
+                    break  # nothing in this group can beat what we have
+                if keys is not None and present is not None and keys.isdisjoint(present):
+                    continue
+                for scope in scopes:
+                    m = next((m for m in pat.finditer(scope) if not _suppressed(kind, scope, whole, m, nots, level)), None)
+                    if m is None:
+                        continue
+                    r = rank
+                    if kind == "self_harm" and rank == 2:
+                        if joking is None:
+                            joking = bool(nots["joke"].search(_NOT_JOKE.sub(" ", whole))) and not _SERIOUS.search(whole)
+                        if joking:
                             r = 1  # joking tone: still check in gently
-                        cand = (r, kind_rank, kind)
-                        if best is None or cand > best:
-                            best = cand
-                        break
+                    cand = (r, kind_rank, kind)
+                    if best is None or cand > best:
+                        best = cand
+                    break
+    for rule in rules:
+        kind_rank = len(KINDS) - 1 - KINDS.index(rule.kind)
+        rank = 2 if rule.level == "crisis" else 1
+        if best is not None and (rank, kind_rank) <= best[:2]:
+            continue
+        if rule.keys is not None and present is not None and rule.keys.isdisjoint(present):
+            continue
+        r = _apply(rule, clauses, whole, nots)
+        if r:
+            if rule.kind == "self_harm" and rank == 2 and nots["joke"].search(_NOT_JOKE.sub(" ", whole)) and not _SERIOUS.search(whole):
+                rank = 1
+            cand = (rank, kind_rank, rule.kind)
+            if best is None or cand > best:
+                best = cand
     if best is None:
         return Screening(text=raw, level="none", kind=None)
     return Screening(text=raw, level="crisis" if best[0] == 2 else "concern", kind=best[2])
+
+
+def _apply(rule: _Rule, clauses: list[str], whole: str, nots: dict) -> bool:
+    """Whether a compositional rule holds in some clause, after its own and the shared suppressions."""
+    if rule.also is not None and not rule.also.search(whole):
+        return False
+    if rule.unless_whole is not None and rule.unless_whole.search(whole):
+        return False
+    cues: set[str] = set()
+    for clause in clauses:
+        if rule.unless is not None and rule.unless.search(clause):
+            continue
+        for m in rule.match.finditer(clause):
+            if _rule_suppressed(rule, clause, whole, m, nots):
+                continue
+            if rule.count <= 1:
+                return True
+            cues.add(m.group(0))
+            if len(cues) >= rule.count:
+                return True
+    return False
+
+
+def _rule_suppressed(rule: _Rule, clause: str, whole: str, m: re.Match, nots: dict) -> bool:
+    verb = next((g for g in ("v", "v2") if g in m.re.groupindex and m.start(g) >= 0), None)
+    if verb and rule.kind in ("self_harm", "violence") and nots["negation"].search(clause[m.start():m.start(verb)]):
+        return True  # 'he would never hurt me'
+    return bool(_suppressed(rule.kind, clause, whole, m, nots, rule.level))
 
 
 # ---------------------------------------------------------------- resources
