@@ -130,11 +130,10 @@ def _topic_table():
 _MAIN_SPLIT = re.compile(r"[,.;!?:]| because | cause | but | while | so that | and then | since | until | when | whenever | every time ")
 
 
-def _topic_score(text: str, single: set, multi: list, cues: frozenset) -> float:
-    ws = set(re.findall(r"[a-z']+", text))
+def _topic_score(ws: set, lems: dict, text: str, single: set, multi: list, cues: frozenset) -> float:
     score = len(ws & single) + sum(1 for m in multi if m in text)
     if cues:
-        score += 2 * sum(1 for w in ws - single if (verb_lemma(w) or w) in cues) + sum(1 for w in ws & single if (verb_lemma(w) or w) in cues)
+        score += sum((1 if w in single else 2) for w in ws if lems[w] in cues)
     return score
 
 
@@ -143,9 +142,14 @@ def find_topic(text: str) -> dict | None:
     wait...) count more than a passing noun, and ties go to the topic listed first."""
     text = ABS_STRIP.sub(" ", text or "")
     main = _MAIN_SPLIT.split(text, 1)[0]
+    ws_all = set(re.findall(r"[a-z']+", text))
+    ws_main = set(re.findall(r"[a-z']+", main))
+    lems = {w: verb_lemma(w) or w for w in ws_all}
     best, best_score = None, 0.0
     for t, single, multi, cues in _topic_table():
-        sc = 2 * _topic_score(main, single, multi, cues) + _topic_score(text, single, multi, cues)
+        if not (ws_all & single or cues & set(lems.values()) or any(m in text for m in multi)):
+            continue
+        sc = 2 * _topic_score(ws_main, lems, main, single, multi, cues) + _topic_score(ws_all, lems, text, single, multi, cues)
         if sc > best_score:
             best, best_score = t, sc
     return best
@@ -204,6 +208,8 @@ NOT_THING = {"time", "way", "me", "us", "it", "them", "him", "her", "you", "ever
              "answer", "question", "something", "favour", "favor", "rest", "top", "deal", "row", "heck", "hell", "world",
              "relationship", "saying", "love", "yourself", "sleep", "bed", "work", "time", "today", "tonight", "tomorrow",
              "yesterday", "now", "then", "here", "there", "ages", "years", "first", "last", "next", "once", "twice"}
+TIME_NOUNS = {"weekend", "evening", "night", "morning", "afternoon", "day", "holiday", "summer", "birthday", "anniversary", "sunday",
+              "saturday", "friday"}
 PEOPLE = FAMILY | {"waiters", "waiter", "waitress", "waitresses", "staff", "neighbours", "neighbors", "neighbour", "neighbor", "guests",
                    "guest", "coworker", "coworkers", "co-workers", "colleague", "friend", "sister", "brother", "mum", "mom", "dad",
                    "cousin", "aunt", "uncle", "nephew", "niece", "baby", "kid", "child", "children", "parents", "in-laws",
@@ -225,18 +231,21 @@ def _concrete_nps(text: str) -> list[tuple[str, str, str]]:
         if toks[0] in DETS and toks[0] not in ("the", "a", "an", "your", "my", "our", "his", "her", "their", "that", "this", "those", "these"):
             continue
         np_toks, _ = _take_np(toks)
-        np_toks = [w for w in np_toks if w != "all"]
+        np_toks = [w for w in np_toks if w not in ("all", "right", "whole", "entire")]
         if not np_toks or len(np_toks) > 4 or not all(
                 w in DETS or w.isdigit() or w.endswith("'") or w.endswith("'s") or {"NOUN", "ADJ", "PROPN"} & set(getAllLemmas(w)) or not getAllLemmas(w)
                 for w in np_toks):
             continue
         head = np_toks[-1]
-        if (head in NOT_THING or head in PREPS or head in DETS or not is_noun(head) or head in data.blame()["labels"]
+        if (head in NOT_THING or head in PREPS or head in DETS or head in data.blame()["labels"]
+                or not (is_noun(head) or not getAllLemmas(head) or len(np_toks) > 1 and np_toks[0] in DETS and set(getAllLemmas(head)) == {"ADJ"})
                 or any(w in ("you", "i", "me", "yourself", "myself", "anything", "everything") for w in np_toks)
                 or (len(np_toks) == 1 and head.endswith("ing") and head not in CHORE_NOUNS)):
             continue
         np = _tidy(_your_to_the(" ".join(np_toks)))
         np = re.sub(r"^(?:that|this) ", "the ", np)
+        if len(np_toks) > 1 and np_toks[0] in ("his", "her", "their") and np_toks[1] not in FAMILY:
+            np = re.sub(r"^(?:his|her|their) ", "the ", np)
         if np and np.split()[-1] == head:
             out.append((m.group(1), np, head))
     return out
@@ -297,7 +306,8 @@ def _topic_words(name: str) -> frozenset[str]:
 def turn_clause(clause: str) -> Turned:
     """Turn a clause with the partner as subject ("you never help with the dishes") into an
     observation from the speaker's side ("I do the dishes on my own")."""
-    clause = re.split(r"[,.;!?:]| but | and then | so that | because | since | which | unless | until | instead of | and (?:you|he|she|i|we|then|now) ", clause)[0].strip()
+    clause = re.split(r"[,.;!?:]| but | and then | so that | because | since | which | unless | until | instead of | and (?:you|he|she|i|we|then|now) "
+                      r"| every (?:single )?time | each time | whenever ", clause)[0].strip()
     clause = _first_vp(clause)
     toks = clause.split()
     if len(toks) < 2:
@@ -397,7 +407,7 @@ def turn_clause(clause: str) -> Turned:
         elif w in ("refuse", "refuses", "refused", "fail", "fails", "failed") and nxt == "to":
             neg = True
             i += 2
-        elif w in ("seem", "seems", "seemed", "try", "tries", "tried", "bother", "bothers", "bothered", "care", "cares", "cared") and nxt == "to":
+        elif w in ("seem", "seems", "seemed", "try", "tries", "tried", "manage", "manages", "managed", "bother", "bothers", "bothered", "care", "cares", "cared") and nxt == "to":
             if w.startswith("seem"):
                 pass
             i += 2
@@ -542,6 +552,23 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
             timely = not re.search(r"\b(?:money|savings)\b", np)
             return Turned(_tidy_sent(f"{np} {_get(False, past, plural)} spent {mv.group(2)}{mv.group(3)}"), None, lemma, "np",
                           "lonely" if timely else None, "connection" if timely else None)
+    mk = re.match(r"(me|us) (?:so |really |)(late|wait|waiting|\w+)\b ?(.*)", rest) if lemma in ("make", "keep") and not neg else None
+    if mk:
+        who, w2, tail = ("I" if mk.group(1) == "me" else "we"), mk.group(2), _tidy(_your_to_the(re.split(r" because | while | since ", mk.group(3))[0]))
+        if w2 == "late" and lemma == "make":
+            be_ = ("was" if who == "I" else "were") if past else ("am" if who == "I" else "are")
+            return Turned(_tidy_sent(f"{who} {be_} late {tail}"), "text me as soon as you know you'll be late", lemma, "observable", "frustrated", "reliability")
+        wl = verb_lemma(w2)
+        if wl and wl not in ("feel", "look", "seem", "sound", "be", "do", "go", "want", "think", "like", "love", "hate") and (lemma == "make" and w2 == wl or lemma == "keep" and w2.endswith("ing")):
+            sit = f"{who} {_past(wl) if past else wl} {tail}"
+            return Turned(_tidy_sent(sit), "text me as soon as you know you'll be late" if wl == "wait" else None, lemma, "observable",
+                          "frustrated" if wl == "wait" else None, "reliability" if wl == "wait" else None)
+    mp = re.match(r"(at|to) ((?:the|my|our|your|his|her) \w+|\w+)\b ?(.*)", rest) if lemma in observ and lemma in data.blame()["harm_verbs"] else None
+    if mp and (mp.group(2).split()[-1] in PEOPLE):
+        # shouting at someone else: "you shouted at the kids this morning" -> "the kids got shouted at this morning"
+        np = _tidy(_your_to_the(mp.group(2)))
+        plural = is_plural(np.split()[-1]) or np.split()[-1] in ("kids", "children", "people", "parents")
+        return Turned(_tidy_sent(f"{np} {_get(neg, past, plural)} {_vbn(lemma)} {mp.group(1)} {_tidy(_your_to_the(mp.group(3)))}"), alt, lemma, "passive")
     ob0 = observ.get(lemma)
     if ob0 and ob0.get("words") and any(w in rest_toks + [particle] for w in ob0["words"]) and not neg:
         return Turned(ob0["text"], alt, lemma, "observable")
@@ -557,7 +584,7 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
     me_only = bool(obj_me) and not obj_me[0] and lemma != "help" and re.match(r"(?:(?:back|up|out|off|in)\b|when\b|$)", obj_me[1]) is not None
     if neg and not promised and lemma in solo and not me_only and not (obj_me and lemma not in ("help",) and lemma not in ("take", "pick", "walk", "drive", "bring", "join") and lemma in receivers):
         if lemma == "help":
-            r = obj_me[1] if obj_me else rest
+            r = obj_me[1] if obj_me else (f"{particle} {rest}" if particle in ("around", "out") and rest_toks and rest_toks[0] in DETS else rest)
             r = re.sub(r"^(?:out|around) ?", "", r) if not r.startswith("around the") else r
             mw = re.match(r"(?:out )?with (.*)", r)
             body = None
@@ -679,7 +706,14 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
                            or (len(rest_toks) > 1 and is_noun(rest_toks[0]) and is_noun(rest_toks[1]) and is_plural(rest_toks[1]) and rest_toks[0] not in PREPS and rest_toks[0] not in PARTICLES and rest_toks[0] not in ("me", "us", "i", "you")))):
         orig_particle = particle
         np_toks, tail = _take_np(rest_toks)
-        np_toks = [w for w in np_toks if w not in ("all", "every")] or np_toks
+        every = bool(np_toks) and np_toks[0] in ("every", "each")
+        np_toks = [w for w in np_toks if w not in ("all", "every", "each")] or np_toks
+        if every and len(np_toks) == 1 and is_noun(np_toks[0]) and not is_plural(np_toks[0]):
+            np_toks = ["the", inflect(np_toks[0], "NNS")]  # "every weekend" -> "the weekends", not a bare "weekend"
+        elif len(np_toks) == 1 and np_toks[0] in TIME_NOUNS:
+            np_toks = ["the"] + np_toks
+        if lemma == "waste" and np_toks and np_toks[-1] in TIME_NOUNS | {inflect(w, "NNS") for w in TIME_NOUNS}:
+            lemma = "spend"  # "you waste every evening on that game" -> "the evenings get spent on the game"
         if np_toks and np_toks[-1] in ("anything", "everything", "nothing", "something"):
             np_toks[-1] = {"something": "something"}.get(np_toks[-1], "things")
         head_plural = bool(np_toks) and (is_plural(np_toks[-1]) or np_toks[-1] == "things")
@@ -718,7 +752,8 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
                     req = f"put {np if np.split()[0] in DETS else 'the ' + np} away when you're done with {'them' if plural else 'it'}"
                 elif head in ("baby", "kids", "children", "child", "dog", "puppy", "toddler", "son", "daughter"):
                     req = f"tell me when you need a break from {np}, so we can swap"
-            return Turned(_tidy_sent(sit), req, lemma, "np", "left out" and None, "inclusion" if make_np else None)
+            timely = lemma == "spend" and np_toks[-1] in TIME_NOUNS | {inflect(w, "NNS") for w in TIME_NOUNS}
+            return Turned(_tidy_sent(sit), req, lemma, "np", "lonely" if timely else None, "inclusion" if make_np else "connection" if timely else None)
 
     if neg and lemma not in ("be", "have"):
         ob = observ.get(lemma)
@@ -822,8 +857,15 @@ def _turn_be(comp: list[str], neg: bool, past: bool) -> Turned:
         if re.search(rf"\b{re.escape(lab)}\b", c):
             return Turned(info["situation"], info["request"], lab, "label", info["feeling"], info["need"])
     if re.search(r"\b(?:late|on time|punctual|never on time)\b", c) or (neg and "time" in c):
+        nps = _concrete_nps(" ".join(comp))
+        if nps and nps[0][0] in ("to", "for", "at"):
+            sit = f"I {'waited' if past else 'wait'} past the time we agreed {'at' if nps[0][0] == 'at' else 'for'} {nps[0][1]}"
+            return Turned(sit, "text me as soon as you know you'll be late", "late", "be", "frustrated", "reliability")
         return Turned("I waited past the time we agreed" if past else "I wait past the time we agreed",
                       "text me as soon as you know you'll be late", "late", "be", "frustrated", "reliability")
+    md = re.search(r"\b(?:on|glued to) (?:(?:your|the|that|his|her) )?(phone|laptop|computer|ipad|tablet|playstation|xbox|switch|console|telly|tv)\b", c)
+    if md:  # the user's own device: "always on the computer" -> "the computer comes out while we're together"
+        return Turned(f"the {md.group(1)} comes out while we're together", "put our phones in another room during dinner tonight", "phone", "be", "lonely", "connection")
     if re.search(r"\b(?:on (?:your|the|that) (?:phone|laptop|computer|ipad|tablet)|glued to|scrolling|gaming|playing)\b", c):
         return Turned("the phone comes out while we're together", "put our phones in another room during dinner tonight", "phone", "be", "lonely", "connection")
     if re.search(r"\b(?:home|around|there|here|out|away|busy|working|at work|at the office|gone|with (?:your|his|her) friends|out with)\b", c):
@@ -934,6 +976,11 @@ def _clause_for(t: str) -> tuple[str | None, str | None]:
     m = re.search(r"\b(?:i am|it is|it was|i was|is it|am i|was it|being) (?:always |the only one |forever |)(?:the (?:only )?one|always me|me|the one) (?:who|that) (?:has to |have to |ends up |always |ever |actually |really |even |just |bothers to |remembers to )*(\w+)(.*)", t)
     if m:
         return None, _first_person(m.group(1), m.group(2))
+    m = (re.search(r"\b(?:it is|it was|it has been) (?:always |usually |)(?:me|i) (?:who is |that is |)(\w+ing)\b(.*)", t)
+         or re.search(r"\b(?:it is|it was|it has been|why is it|is it) (?:always |usually |)(?:my job|my responsibility|up to me|on me|left to me|down to me) to (\w+)(.*)", t)
+         or re.search(r"\bi am (?:always |)(?:the (?:only )?one|stuck|left) (\w+ing)\b(.*)", t))
+    if m and verb_lemma(m.group(1)):
+        return None, _first_person(m.group(1), m.group(2))
     m = re.search(r"\bi (?:always |constantly |)(?:have to|end up|am stuck|get stuck) (\w+)(.*)", t)
     if m:
         return None, _first_person(m.group(1), m.group(2))
@@ -947,7 +994,7 @@ def _clause_for(t: str) -> tuple[str | None, str | None]:
     if c:
         return c, None
     main = None
-    for mm in re.finditer(rf"\b({PARTNER}) (?!make|makes|made|drive|drives|drove|know|see|ever|piss|get on)", t):
+    for mm in re.finditer(rf"\b({PARTNER}) (?!(?:make|makes|made)\b(?! (?:me|us) (?:so |really )?(?:late|wait)\b)|drive|drives|drove|know|see|ever|piss|get on)", t):
         before = t[max(0, mm.start() - 14):mm.start()]
         if re.search(r"\b(?:thank|love|if|could|would|can|will|do|did|are|have|when|whenever|time|because|since|that|how|way|after|of|with)\s*$", before):
             continue
@@ -976,6 +1023,37 @@ def _clause_for(t: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _later_clause(t: str, first: str) -> Turned | None:
+    """A later partner clause that turns into an observation when the first one can't ("you're the reason the kids
+    don't respect me, you undermine me constantly" -> "I get undermined")."""
+    start = t.find(first) + 1 if first in t else 0
+    for m in re.finditer(rf"(?:^|[,;.!?] |\b(?:and|but|so|then|plus|also) )({PARTNER}) ", t[start:]):
+        cand = t[start + m.start(1):]
+        if cand.startswith(first):
+            continue
+        tc = turn_clause(cand)
+        if tc.situation and tc.kind not in ("keep", "none") and _sane(tc.situation, "", None, None, "")[0] == _tidy_sent(tc.situation):
+            return tc
+    return None
+
+
+def _my_when(t: str) -> str | None:
+    """The speaker's own "every time I ..." clause, turned to plain present ("every time I ask you for something" ->
+    "I ask for something"), to pair with a reaction it gets."""
+    m = re.search(r"\b(?:when|whenever|every (?:single )?time|each time|as soon as) (i|we) (\w+)((?: [\w']+){0,6})", t)
+    if not m:
+        return None
+    rest = re.split(r"[,.;!?]| but | and | so | because | you (?!for\b)", m.group(3) + " ")[0]
+    rest = re.sub(r"\b(?:you|him|her)\b ?", "", rest)
+    lem = verb_lemma(m.group(2))
+    if not lem or lem in ("be", "have", "do", "get") and not rest.strip():
+        return None
+    body = _tidy(_your_to_the(f"{lem} {rest}"))
+    if re.search(r"\b(?:it|this|that|them)\s*$", body) or MENTAL_RE.search(body):
+        return None
+    return _tidy_sent(f"{'I' if m.group(1) == 'i' else 'we'} {body}")
+
+
 def _when_clause(t: str) -> str | None:
     """An observable "when ..." the user already wrote that has no partner as subject ("when your friends are
     around", "every time I ask for help"): honest to keep when the partner's own clause can't be turned."""
@@ -994,7 +1072,7 @@ def _when_clause(t: str) -> str | None:
 
 def _first_person(verb: str, rest: str) -> str:
     lemma = verb_lemma(verb) or verb
-    rest = _tidy(re.split(r"[,.;!?]| while | and you | but ", rest)[0])
+    rest = _tidy(_your_to_the(re.split(r"[,.;!?]| while | and you | but ", rest)[0]))
     if not rest and lemma not in ("have", "be", "do"):
         return f"I'm the one who {inflect(lemma, 'VBZ')}"  # "I apologise on my own" says little
     rest = re.sub(r"\b(?:all|every|single)\b", "", rest)
@@ -1075,6 +1153,16 @@ class RuleRewriter:
                         if mt and mt.group(0) not in t2.situation and not mt.group(0).startswith(("when", "while")):
                             t2.situation = f"{t2.situation} {mt.group(0)}"
                         turned = t2
+        if clause and (not turned.situation or turned.kind in ("keep", "none")):
+            turned = _later_clause(t, clause) or turned
+        if turned.lemma in data.topics().get("reactions", {}):
+            when = _my_when(t)
+            if when:
+                turned.situation = f"{when} and {data.topics()['reactions'][turned.lemma]}"
+        if turned.situation and turned.kind == "observable" and turned.situation in _trusted() and not re.search(r"\b(?:when|while|and)\b", turned.situation):
+            wc = _when_clause(t)  # "voices get raised" + the user's own "every time the kids spill something"
+            if wc and len(wc.split()) <= 7 and not wc.startswith("we "):
+                turned.situation = f"{turned.situation} when {wc}"
         situation = turned.situation
         if situation and turned.kind == "label":
             situation = _np_situation(situation, turned.need, None, True, clause) or situation
@@ -1125,6 +1213,17 @@ class RuleRewriter:
             wc = _when_clause(t)  # the user's own words were rejected as nonsense: their "when ..." is still honest
             if wc:
                 situation = wc
+            elif situation in _trusted():  # next best: the stock situation carrying the user's concrete thing
+                src_label = bool(label_info) and situation == label_info.get("situation")
+                situation = _np_situation(situation, need if src_label else (topic or {}).get("need"), topic, src_label, t) or situation
+        plain = situation
+        if not _you_fewer(a.text, situation) or _has_label(situation):
+            # the user's words kept a "you" or a label: fall back to a stock situation (their concrete thing if it fits)
+            situation = next((x for x in (_np_situation(s_, n_, topic, lab_, t) for s_, n_, lab_ in
+                                          (((label_info or {}).get("situation"), need, True), (dflt["situation"], None, False)) if s_)
+                              if x and _you_fewer(a.text, x) and not _has_label(x)), None) or (label_info or dflt)["situation"]
+            if not _you_fewer(a.text, situation):
+                situation = plain if _you_fewer(a.text, plain) else dflt["situation"]
         if _request_broken(request):
             request = next((r for r in ((topic or {}).get("request"), request_for_need(need), dflt["request"])
                             if r and not _request_broken(r)), dflt["request"])
@@ -1205,6 +1304,41 @@ REQ_TRIM = re.compile(r"\s*\b(?:like you (?:promised|said|agreed)|as you (?:prom
                       r"just|for a change|like a normal person|like an adult|like everyone else)\b")
 
 
+_YOU_RE = re.compile(r"\b(?:you|your|yours|yourself|yourselves|u|ya|ur)\b", re.I)
+
+
+def _you_fewer(source: str, situation: str) -> bool:
+    """The statement part must hold fewer second-person words than the user's sentence (none if it had none)."""
+    src = len(_YOU_RE.findall(source))
+    out = len(_YOU_RE.findall(situation))
+    return out < src or src == out == 0
+
+
+def _has_label(situation: str) -> bool:
+    return bool(_label_re().search(situation))
+
+
+@lru_cache(maxsize=1)
+def _label_re() -> re.Pattern:
+    labs = sorted(data.blame()["labels"], key=len, reverse=True)
+    return re.compile(r"(?<!the )(?<!my )(?<!our )(?<!a )\b(?:" + "|".join(re.escape(x) for x in labs) + r")\b", re.I)
+
+
+def _broken_grammar(sit: str) -> bool:
+    """Grammar faults rules can produce: an unknown word as the verb after get ("doesn't get aked"), a noun
+    running into an article ("things the house"), a preposition left dangling after a non-participle."""
+    m = re.search(r"\b(?:get|gets|got|gotten)\s+(\w+)", sit)
+    if m and not getAllLemmas(m.group(1)) and m.group(1) not in ("eye-roll",):
+        return True
+    if re.search(r"\b(?:things|stuff|something|someone) (?:the|a|an|my|our)\b", sit):
+        return True
+    m = re.search(r"(\w+) (\w+) (?:to|with|at|for|of|about|in|from|into)$", sit)
+    if m and m.group(2) not in ("up", "out", "down", "over", "back", "off") and not any(
+            verb_lemma(w) and _vbn(verb_lemma(w)) == w for w in (m.group(1), m.group(2))):
+        return True
+    return False
+
+
 def _sane(situation: str, request: str, topic: dict | None, label_info: dict | None, need: str) -> tuple[str, str]:
     """Keep the user's words only when they make a sensible observation and a doable request; otherwise fall back
     to an honest, neutral situation and a request that fits the need. Nonsense is worse than a plain sentence."""
@@ -1214,7 +1348,7 @@ def _sane(situation: str, request: str, topic: dict | None, label_info: dict | N
     if sit not in trusted:
         body = INNER_OK.sub(" ", re.sub(r"\bon my own\b", "", sit))
         bad = (not sit or MENTAL_RE.search(body) or DANGLING_RE.search(re.sub(r"\blike (?:that|this)$", "", sit)) or BROKEN_RE.search(sit)
-               or len(sit.split()) > 16 or len(sit.split()) < 2 or re.search(r"[^\w\s',.\-?!]", sit))
+               or _broken_grammar(sit) or len(sit.split()) > 16 or len(sit.split()) < 2 or re.search(r"[^\w\s',.\-?!]", sit))
         if bad:
             sit = (label_info or {}).get("situation") or (topic or {}).get("situation") or dflt["situation"]
     req = _tidy_sent(request or "")

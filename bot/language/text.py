@@ -151,7 +151,8 @@ def _fix_case_aware(text: str) -> str:
         low = w.lower()
         fixed = fix_word(low)
         return w if fixed == low else fixed
-    return re.sub(r"[A-Za-z]+", rep, text)
+    # a word cut by an apostrophe ("wouldn't") is left alone: "wouldn" is not a typo for the marker "wouldn't"
+    return re.sub(r"\b[A-Za-z]+\b(?!')", rep, text)
 
 
 def sentences(text: str) -> list[str]:
@@ -252,6 +253,7 @@ needs needed one ones day days now today tonight yesterday tomorrow week constan
 """.split())
 
 
+@lru_cache(maxsize=8192)
 def closest_word(w: str, candidates: frozenset[str] | set[str], cap: int = 1) -> str | None:
     """The one candidate within `cap` edits (transpositions count as one) of an unknown word, for typos in
     content words ("aks" -> "ask", "forgt" -> "forget"); None when the word is known, too short, or ambiguous."""

@@ -164,3 +164,57 @@ def test_round3_broken_requests_fall_back(text):
     from bot.language import rewrite
     req = rewrite(text).suggestion.split("Would you be willing to ", 1)[1]
     assert not re.search(r"\b(?:grow up|once|said|any|myself)\b", req), req
+
+
+# ---- round 4: the user's own content kept (tests/language/data/generalise_rewrite.txt was written before the rules)
+
+from bot.language.evaluation import STRUCTURAL, load_lines  # noqa: E402
+from bot.language.rewriting import _broken_grammar, find_topic  # noqa: E402
+
+
+def test_generalise_rewrite_set_structure_and_content():
+    rows = [(s, rewrite(s).suggestion) for s in load_lines("generalise_rewrite.txt")]
+    rows = [(s, sug) for s, sug in rows if sug]
+    assert len(rows) >= 20
+    checks = [check_rewrite(s, sug) for s, sug in rows]
+    assert sum(all(c[k] for k in STRUCTURAL) for c in checks) / len(rows) >= 0.99
+    assert sum(c["keeps_situation"] for c in checks) / len(rows) >= 0.65
+
+
+@pytest.mark.parametrize("text,topic", [
+    ("he spent our savings on a new games console", "money"),
+    ("you paid for a tv we didn't need", "money"),
+    ("you come home late every night", "lateness"),
+])
+def test_topic_goes_by_evidence_not_list_order(text, topic):
+    assert find_topic(text)["name"] == topic
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("you're useless with the car", "I handle the car on my own"),
+    ("he's so stingy with christmas presents", "we disagree about christmas presents"),
+    ("you groan every time I mention my mum", "I mention my mum and hear a groan"),
+    ("you havent cooked dinner once this month", "I cook dinner on my own"),
+    ("it's always me organising the kids birthday parties, you never plan anything", "I organise the kids birthday parties on my own"),
+    ("you never aks about my job", "I don't get asked about my job"),
+    ("you waste every evening on that stupid game", "the evenings get spent on"),
+    ("you roll your eyes whenever I bring up the budget", "I bring up the budget and see an eye-roll"),
+])
+def test_concrete_content_is_kept(text, expect):
+    r = rewrite(text)
+    assert r.blaming
+    assert expect in r.suggestion, r.suggestion
+    checks = check_rewrite(text, r.suggestion)
+    assert all(checks[k] for k in STRUCTURAL), checks
+
+
+@pytest.mark.parametrize("sit,broken", [
+    ("how my day went doesn't get aked", True),
+    ("I take care of things the house on my own", True),
+    ("my plans get talked over with", False),
+    ("my cooking gets made fun of", False),
+    ("the lights get left on", False),
+    ("I get laughed at", False),
+])
+def test_grammar_check(sit, broken):
+    assert _broken_grammar(sit) is broken
