@@ -54,7 +54,9 @@ CONTEMPT_Q = re.compile(r"\b(?:why (?:can not|will not|would not|could not|do no
 YOU_SHOULD_RE = re.compile(r"\b(?:you|he|she) (?:should|should not|need to|needs to|have to|has to|must|ought to|had better|better|have got to|are going to have to)\b"
                            r"|^(?:stop|quit) \w+ing\b|[,.!] (?:stop|quit) \w+ing\b|^just (?:stop|grow up|get over it|deal with it)|\bgrow up\b|\bget over (?:it|yourself)\b"
                            r"|\bdo not you dare\b|\bhow dare you\b|\bget your act together\b|\bpull your weight\b|\bman up\b|\bcalm down\b|\bchill out\b|\blearn to\b")
-YOU_SHOULD_KIND = re.compile(r"\b(?:you|he|she) (?:should|must|have to|need to|ought to) (?:totally |really |definitely |so |)(?:try|come|rest|relax|see|watch|treat|go for it|get some (?:rest|sleep)|take (?:a|the) (?:break|day|nap|evening)|be proud|have (?:seen|heard|tasted)|join|meet|know(?! better)|sleep|eat|visit|check out|celebrate|enjoy|hear|read|taste|listen to this|put your feet up)\b"
+SELF_CALM = re.compile(r"\b(?:i|we|me|us|let us|to)\b(?: \w+){0,3} $|^\s*$(?!x)x")
+YOU_SHOULD_KIND = re.compile(r"\b(?:you|he|she) must (?:have been|be (?!(?:more|less|joking|kidding|crazy|mad|blind|deaf|out of|stopped|told|nicer|kinder|quieter|careful)\b))"
+                             r"|\b(?:you|he|she) (?:should|must|have to|need to|ought to) (?:totally |really |definitely |so |)(?:try|come|rest|relax|see|watch|treat|go for it|get some (?:rest|sleep)|take (?:a|the) (?:break|day|nap|evening)|be proud|have (?:seen|heard|tasted)|join|meet|know(?! better)|sleep|eat|visit|check out|celebrate|enjoy|hear|read|taste|listen to this|put your feet up)\b"
                              r"|\b(?:you|he|she) (?:do not|did not) (?:have|need) to\b")
 MAKE_ME_RE = re.compile(r"\b(?:you|he|she|it|this|that) (?:make|makes|made|making|are making|keep making|always make|always made|never make) me (?:feel )?(?:so |really |very |totally |completely |such |a bit |like )*(\w+(?: \w+)?)")
 DRIVE_RE = re.compile(r"\b(?:you|he|she) (?:are |is )?(?:drive|drives|drove|driving) me (?:crazy|mad|nuts|insane|up the wall|round the bend|bananas)|\b(?:you|he|she) (?:piss|pisses|pissed|stress|stresses|stressed|wind|winds|wound) me (?:off|out|up)\b"
@@ -64,6 +66,7 @@ FEEL_LIKE_RE = re.compile(r"\bi (?:feel|felt|am feeling|was feeling|just feel|ki
 SHOULD_REPROACH = re.compile(r"\b(?:for once|for a change|once in a while|someone else|somebody else|other people|anyone else|harder|at least|"
                              r"like an adult|like a grown|growing up|grow up|being (?:less|more)|not being|listening|thinking (?:before|about)|for yourself)\b")
 VOCATIVE_RE = None  # built lazily
+PNOUN_BE = r"my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|other half) (?:is|was|has been|can be|is being)"
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +74,7 @@ def _label_res():
     labels = sorted(data.blame()["labels"], key=len, reverse=True)
     alt = "|".join(re.escape(lab) for lab in labels)
     nouns = r"(?:terrible|bad|awful|horrible|lousy|useless|pathetic|rubbish|crap|shit|shitty|worst|poor|sorry excuse for a|joke of a) (?:listener|partner|husband|wife|boyfriend|girlfriend|father|mother|dad|mum|mom|parent|cook|driver|person|human being|friend|lover|communicator|excuse)"
-    be = re.compile(rf"\b(?:{YOU_BE}|you|he|she|they are|they were) (?:being |acting |such |so |)?{ADVS}(?:{alt}|{nouns})\b|\b(?:you|he|she) (?:act|acts|acted|are acting|behave|behaves|behaved|are behaving) like (?:a |an |such a )?(?:child|baby|kid|toddler|teenager|brat|{alt})\b"
+    be = re.compile(rf"\b(?:{YOU_BE}|you|he|she|they are|they were|{PNOUN_BE}) (?:being |acting |such |so |)?{ADVS}(?:{alt}|{nouns})\b|\b(?:you|he|she) (?:act|acts|acted|are acting|behave|behaves|behaved|are behaving) like (?:a |an |such a )?(?:child|baby|kid|toddler|teenager|brat|{alt})\b"
                     rf"|\byou (?:selfish|lazy|stupid|useless|pathetic|inconsiderate|thoughtless|heartless|arrogant|ungrateful|{alt})(?: \w+)?\b(?! (?:when|if|because))"
                     rf"|\b(?:stop|quit) being (?:so |such a |a |an )?(?:{alt})\b|\bdo not be (?:so |such a |a |an )?(?:{alt})\b|\bwhat (?:a|an) (?:{alt})\b|\bhow (?:{alt}) (?:of you|can you be|are you)\b|\byou are (?:nothing but |just )?(?:a |an )?(?:joke|disgrace|disaster|mess|nightmare|waste of space|failure)\b")
     return be, labels
@@ -119,8 +122,10 @@ def _you_clauses(t: str):
         yield m.start(), t[m.start():]
 
 
-def _accusing_span(t: str, fair_spans: list[tuple[int, int]]) -> str | None:
+def _accusing_span(t: str, fair_spans: list[tuple[int, int]], positive: bool = False) -> str | None:
     harm = _harm_set()
+    if positive:  # "he picked me over his mates, I felt so loved": an ambiguous verb in a warm sentence is no harm
+        harm = harm - AMBIGUOUS_HARM
     for start, clause in _you_clauses(t):
         if any(a <= start < b for a, b in fair_spans):
             continue
@@ -129,7 +134,7 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]]) -> str | None:
             continue  # "thank you ...", "could you ...", "if you ..."
         head = clause[:80]
         m = re.match(rf"{PARTNER} (?:(?:just|only|even|really|always|constantly|still|clearly|obviously|totally|completely|deliberately|purposely|literally|seriously|basically|keep|kept|keeps|had to|have to|has to|always have to|insist on|insisted on|went and|go and|would rather|would|will|did|do|does|are|is|were|was|have|has|had) )*(\w+)", head)
-        neg = re.match(rf"{PARTNER} (?:(?:just|only|even|really|always|still|clearly|obviously|simply|seem to|seems to) )*{NEG_AFTER_YOU}\b", head)
+        neg = re.match(rf"{PARTNER} (?:(?:just|only|even|really|always|still|clearly|obviously|simply|seem to|seems to|literally|honestly|actually|basically|genuinely) )*{NEG_AFTER_YOU}\b", head)
         if neg and not KIND_OVERRIDE.search(head):
             rest = head[neg.end():]
             if not re.match(r"\s*(?:have to|need to|mind|worry|hesitate)\b", rest):
@@ -189,6 +194,7 @@ def analyse(text: str) -> Analysis:
     fair = _fair_spans(t)
     positive = _is_positive(t)
     kind_override = bool(KIND_OVERRIDE.search(t))
+    praise = _praise_spans(t)
 
     # faux feelings
     for m in _faux_re().finditer(t):
@@ -226,6 +232,8 @@ def analyse(text: str) -> Analysis:
         add("label", seg)
     # you should / commands
     for m in YOU_SHOULD_RE.finditer(t):
+        if SELF_CALM.search(t[max(0, m.start() - 24):m.start()]) and re.match(r"(?:calm down|chill out|learn to|grow up|get over it)\b", m.group(0)):
+            continue  # "I need ten minutes to calm down", "I want to learn to cook"
         if YOU_SHOULD_KIND.search(t[m.start():m.start() + 60]) and not SHOULD_REPROACH.search(t[m.start():]):
             continue
         add("you_should", t[m.start():m.end() + 20].split(",")[0])
@@ -238,6 +246,8 @@ def analyse(text: str) -> Analysis:
         seg = m.group(0)
         if seg in {"typical", "just great", "great, just great"} and not re.search(r"\b(?:you|he|she|again|as usual)\b", t):
             continue
+        if seg in SINCERE_TOO and _is_positive(t[m.end():]) and not _sarcasm_neg(t) and not _r4()["mock"].search(t):
+            continue  # "Thanks a lot for the lift, really kind of you", "oh sure, I'd love to come"
         add("sarcasm", seg)
     if re.search(r"\b(?:oh|wow|gee|well),? (?:great|thanks|wonderful|perfect|brilliant|fantastic|lovely|nice|amazing|good job)\b.*\b(?:again|late|another|forgot|never|always|as usual|thanks|nothing|ruin|mess)\b", t):
         add("sarcasm", re.search(r"\b(?:oh|wow|gee|well),? \w+", t).group(0))
@@ -247,11 +257,13 @@ def analyse(text: str) -> Analysis:
     mf = re.search(rf"\b{PARTNER} (?:\w+ )?(?:make|makes|made|making) fun of\b|\b{PARTNER} (?:\w+ )?(?:roll|rolls|rolled|rolling) (?:your|his|her) eyes\b|\b{PARTNER} (?:\w+ )?(?:laugh|laughs|laughed|laughing) at me\b", t)
     if mf:
         add("accusing_you", _span(t[mf.start():], 60))
-    span = _accusing_span(t, fair)
+    span = _accusing_span(t, fair + praise, positive)
     if span:
         add("accusing_you", span)
     # absolutes aimed at someone
     for m in ABSOLUTE_RE.finditer(t):
+        if any(a <= m.start() < b for a, b in praise):
+            continue  # "you always know the right song", "you never once forgot"
         window = t[max(0, m.start() - 40): m.end() + 40]
         aimed = re.search(rf"\b{PARTNER}\b|\byour\b|\bi am (?:the one|always the one|left)|\bit is (?:always|never) (?:me|about you)|\bi (?:always|never) (?:have to|get to|end up|get a|get any|hear)|\bnobody|\bno one", window)
         if not aimed:
@@ -267,6 +279,7 @@ def analyse(text: str) -> Analysis:
         add("absolute", m.group(0))
 
     _extra_markers(t, add, positive)
+    _round4(t, add, positive, fair)
 
     problems = [Problem(kind=p.kind, span=_orig_span(raw, p.span), why=p.why) for p in problems]
     blaming = _is_blaming(t, problems, positive, fair, kind_override)
@@ -354,8 +367,15 @@ def _extra_markers(t: str, add, positive: bool) -> None:
     if m and not positive:
         add("accusing_you", _span(t[m.start():], 60))
     forms = _label_forms()
-    for m in re.finditer(rf"\b(?:{PARTNER}|you are|he is|she is) (?:\w+ ){{0,3}}?(?:the )?({'|'.join(map(re.escape, forms)) or 'x^'})\b", t):
+    for m in _superlative_re().finditer(t):
         add("label", forms[m.group(1)])
+
+
+@lru_cache(maxsize=1)
+def _superlative_re():
+    """'you are the laziest ...': built once rather than on every call."""
+    forms = _label_forms()
+    return re.compile(rf"\b(?:{PARTNER}|you are|he is|she is) (?:\w+ ){{0,3}}?(?:the )?({'|'.join(map(re.escape, forms)) or 'x^'})\b")
 
 
 _BACK = [("can not", r"(?:can ?not|can't|cant)"), ("will not", r"(?:will not|won't|wont)"), ("you are", r"(?:you are|you're|youre|\byour|\bur|\bu r)"),
@@ -365,7 +385,10 @@ _BACK = [("can not", r"(?:can ?not|can't|cant)"), ("will not", r"(?:will not|won
          ("should not", r"(?:should not|shouldn't)"), ("you would", r"(?:you would|you'd)"), ("you will", r"(?:you will|you'll)"),
          ("you have", r"(?:you have|you've)"), ("it is", r"(?:it is|it's)"), ("that is", r"(?:that is|that's)"),
          ("what is", r"(?:what is|what's)"), ("going to", r"(?:going to|gonna)"), ("want to", r"(?:want to|wanna)"),
-         ("had better", r"(?:had better|'d better)"), ("he is", r"(?:he is|he's)"), ("she is", r"(?:she is|she's)"), ("you", r"(?:you|u)")]
+         ("had better", r"(?:had better|'d better)"), ("he is", r"(?:he is|he's)"), ("she is", r"(?:she is|she's)"),
+         ("he would", r"(?:he would|he'd)"), ("she would", r"(?:she would|she'd)"), ("i would", r"(?:i would|i'd)"),
+         ("we would", r"(?:we would|we'd)"), ("he will", r"(?:he will|he'll)"), ("she will", r"(?:she will|she'll)"),
+         ("i have", r"(?:i have|i've)"), ("i will", r"(?:i will|i'll)"), ("we are", r"(?:we are|we're)"), ("you", r"(?:you|u)")]
 
 
 def _orig_span(raw: str, span: str) -> str:
@@ -410,3 +433,183 @@ def _is_blaming(t: str, problems: list[Problem], positive: bool, fair, kind_over
             return False
         return True
     return False
+
+
+# ---- round 4: behaviours with the partner as subject, sarcasm from cues, accusing turns, polarity of always/never.
+# The vocabulary is in blame.yaml; this is the logic that puts it together.
+PNOUN = r"my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|other half)"
+PARTNER_REF = re.compile(rf"\b(?:you|your|yourself|he|his|him|himself|she|her|herself|{PNOUN})\b")
+MID = (r"(?: (?:just|only|even|really|always|constantly|still|simply|basically|literally|actually|then|also|usually|sometimes|"
+       r"often|kind of|sort of|would|will|did|do|does|have|has|had|would rather|keep|kept|keeps|go and|went and|quietly|"
+       r"happily|conveniently|immediately|instantly|deliberately|purposely|totally|completely|clearly|obviously|seriously|honestly|"
+       r"now|suddenly|somehow|never even|rarely))*")
+SOFTENED_BEFORE = re.compile(r"\b(?:(?:thank|love|miss|trust|believe|adore|appreciate|like|want|need|admire|value|enjoy|watch)(?:s|d|ed|ing)?|"
+                             r"see|saw|hear|heard|if|unless|do|did|are|can|could|would|will|have|when|whenever|that|glad|happy|proud)\s*$")
+_QUESTION_WORD = re.compile(r"\b(?:why|how come)\b[^.?!]*$")
+
+
+def _softened(t: str, start: int) -> bool:
+    """A partner clause that is the object of thanks, a condition or a polite question ("thank you for ...", "could you ...")."""
+    return bool(SOFTENED_BEFORE.search(t[max(0, start - 14):start])) and not _QUESTION_WORD.search(t[:start])
+
+
+def _forms(lemma: str) -> list[str]:
+    from lemminflect import getInflection
+    out = {lemma}
+    for tag in ("VBZ", "VBD", "VBN", "VBG"):
+        out.update(getInflection(lemma, tag))
+    return sorted(out, key=len, reverse=True)
+
+
+def _phrase(entry: str, label_alt: str) -> str:
+    entry = entry.replace("LABEL", label_alt).replace(" * ", r" (?:[\w']+ ){0,4}?")
+    m = re.match(r"\{([a-z|]+)\}|([a-z]+)(?=\s|$)", entry)
+    if m:
+        lemmas = (m.group(1) or m.group(2)).split("|")
+        entry = "(?:" + "|".join(f for lem in lemmas for f in _forms(lem)) + ")" + entry[m.end():]
+    return entry
+
+
+def _alt(items) -> str:
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _r4():
+    """Compiled round-4 patterns (built once, from blame.yaml)."""
+    b = data.blame()
+    label_alt = "|".join(re.escape(x) for x in sorted(b["labels"], key=len, reverse=True))
+    beh = _alt(_phrase(e, label_alt) for e in b["partner_behaviours"])
+    harm = "|".join(f for lem in sorted(_harm_set() - AMBIGUOUS_HARM) if " " not in lem for f in _forms(lem))
+    third = rf"(?:your|his|her) (?:{_alt(b['third_parties'])})"
+    esc = lambda xs: _alt(re.escape(x) for x in xs)  # noqa: E731
+    r = {
+        "beh": re.compile(rf"\b(?:{PARTNER}|{third}){MID} (?:{beh})\b"),
+        # "you flirt with her ... and (then) call me jealous": a second verb that shares the partner as subject
+        "coord": re.compile(rf"\b{PARTNER}\b[^.;!?]*? (?:and|but|then|yet),? (?:then |just |also |still |now |immediately |somehow |even )*(?:{beh}|(?:{harm})\b(?! (?:to|that|how|you|the fact)\b))"),
+        "third_harm": re.compile(rf"\b{third}{MID} (?:{harm}|treats? me like|calls? me|makes? (?:\w+ )?(?:jokes|comments|remarks) about me)\b(?: [\w']+){{0,3}}? (?:me|my|i)\b"),
+        "opener": re.compile(rf"^(?:(?:oh|ah|well|so|and|yeah),? )?(?:(?P<praise>{esc(b['sarcasm_openers'])})|(?P<weak>{esc(b['sarcasm_weak_openers'])}))(?=[ ,!.]|$)"),
+        "tail": re.compile(rf"(?:(?:^|[,.!;-] ?)(?:(?P<strong>{_alt(b['sarcasm_strong_tails'])})|(?P<tail>{esc(b['sarcasm_tails'])}))(?: of you)?|"
+                           rf" (?P<bare>{esc(b['sarcasm_bare_tails'])})) *(?:[.!?]+|$)"),
+        "mock": re.compile(rf"(?:{_alt(b['sarcasm_mock'])})"),
+        "neg": re.compile(rf"\b(?:{_alt(b['sarcasm_negative'])})\b"),
+        "supposed": re.compile(rf"\b(?:i am|am i) (?:supposed|meant|expected) to (?:just |simply )?(?:{esc(b['supposed_to'])})\b"),
+        "turned": re.compile(rf"\b(?:{_alt(b['turned_around'])})"),
+        "phrases": re.compile(rf"\b(?:{_alt(b['accusing_phrases'])})"),
+        "self_image": re.compile(rf"\b{PARTNER}{MID} (?:think|thinks|thought|act|acts|acted|acting|expect|expects|expected|want|wants|believe|believes|behave|behaves|seem to think|seems to think)\b"
+                                 rf"[^.;!?]{{0,80}}?\b(?:{_alt(b['self_image'])})"),
+        "motive": re.compile(rf"\b{PARTNER} (?:only |just |really |basically )?(?:{esc(b['motive_verbs'])}) me (?:just |only )?(?:for|because of) (?:the|my|our|your|his|her)\b"),
+        "leisure": re.compile(rf"\b(?:{esc(b['leisure'])})\b"),
+        "excess": re.compile(rf"(?:{_alt(b['excess'])})"),
+        "praise_always": re.compile(rf"\b{PARTNER} (?:have |has )?(?:always|constantly|every time) (?:{_alt(b['praise_always'])})"),
+        "never_harm": re.compile(rf"\b(?:{PARTNER} (?:have |has |had |will |would )?|for )(?:never|not once)(?: once| ever)? (\w+)"),
+        "never_feel": re.compile(rf"\b(?:{PARTNER} (?:have |has |had |will |would )?|for )(?:never|not once)(?: once| ever)? (?:make|made|makes|making|let|lets|letting|leave|left|leaves) me (?:feel )?(?:so |like )?(?:a |an )?(?:{_alt(re.escape(w) for w in data.unmet_feelings() | set(data.faux_map()) | {'stupid', 'small', 'worthless', 'useless', 'alone', 'unwanted', 'unloved', 'a burden', 'ugly', 'silly'})})\b"),
+        "it_feels": re.compile(rf"\bit (?:really |sometimes |often |honestly |just )?(?:feels|felt|seems|seemed|can feel) (?:like|as if|as though) (?={PARTNER}\b)"),
+    }
+    return r
+
+
+# teasing and acceptance soften a remark that would otherwise read as a complaint
+TEASING = re.compile(r"\b(?:haha\w*|hehe\w*|lol|lmao|jk|just kidding|bless (?:you|him|her))\b|:\)|;\)")
+ACCEPTING = re.compile(r"\b(?:i do not mind|i am (?:fine|ok|okay|happy|glad) (?:with|about)|fair enough|good for (?:him|her|you)|(?:his|her|your) thing|"
+                       r"(?:he|she|you) (?:loves?|enjoys?) it|is (?:he|she|it|everything|your \w+) (?:ok|okay|alright|all right))\b")
+SUPPOSED_CUE = re.compile(r"(?:^|\b(?:and|so|but|yet|while|then|now)|,) $")
+IT_FEELS_NEG = re.compile(rf"\b(?:{NEG_AFTER_YOU}|only|just|rather|because of|instead|more than|for (?:the|my|our)|waiting for|nothing|no one|nobody|anything but|against me|care more|prefer)\b")
+
+
+def _praise_spans(t: str) -> list[tuple[int, int]]:
+    """'You always know the right song', 'you've never once forgotten my birthday': appreciation, not an absolute."""
+    r = _r4()
+    spans = [(m.start(), m.end()) for m in r["praise_always"].finditer(t)]
+    spans += [(m.start(), m.end()) for m in r["never_feel"].finditer(t)]
+    harm = _harm_set() - AMBIGUOUS_HARM
+    for m in r["never_harm"].finditer(t):
+        w = m.group(1)
+        if (verb_lemma(w) or w) in harm and not re.match(r" (?:\w+ )?(?:me|us)\b", t[m.end():]) or w in {"complain", "complains", "complained", "judge", "judges", "judged"}:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _clause_end(t: str, start: int) -> str:
+    return re.split(r"[.;!?]", t[start:], maxsplit=1)[0]
+
+
+def _round4(t: str, add, positive: bool, fair: list[tuple[int, int]]) -> None:
+    r = _r4()
+    in_fair = lambda i: any(a <= i < b for a, b in fair)  # noqa: E731
+    # the partner as the subject of a complaint-shaped behaviour
+    keys = ["beh"]
+    if re.search(r" (?:and|but|then|yet)\b", t):
+        keys.append("coord")
+    if re.search(r"\b(?:your|his|her) ", t):
+        keys.append("third_harm")
+    hits = [m for key in keys for m in r[key].finditer(t) if not in_fair(m.start()) and not _softened(t, m.start())]
+    if hits:
+        rest, k = [], 0
+        for m in sorted(hits, key=lambda m: m.start()):
+            rest.append(t[k:m.start()])
+            k = max(k, m.end())
+        rest.append(t[k:])
+        if not _is_positive(" ".join(rest)):  # "laugh along" is no praise; "..., thank you" is
+            add("accusing_you", _span(t[hits[0].start():], 60))
+    if not positive:
+        for m in r["motive"].finditer(t):
+            add("accusing_you", _span(t[m.start():], 60))
+        # screens and pastimes for an excessive stretch: "he games until 3am", "you're on your phone all evening"
+        for m in re.finditer(rf"\b{PARTNER}\b", t) if r["leisure"].search(t) else ():
+            if "?" in t or ACCEPTING.search(t):
+                break
+            clause = _clause_end(t, m.start())
+            if r["leisure"].search(clause) and r["excess"].search(clause) and not in_fair(m.start()) and not _softened(t, m.start()) \
+                    and not re.search(r"\b(?:i|we)\b", clause[:max(1, r["leisure"].search(clause).start())]):
+                add("accusing_you", _span(t[m.start():], 60))
+                break
+        for m in r["it_feels"].finditer(t):
+            if IT_FEELS_NEG.search(t[m.end():m.end() + 70]) or r["motive"].match(t, m.end()):
+                add("feel_like", _span(t[m.start():], 60))
+    for key in ("supposed", "turned", "phrases", "self_image"):
+        m = r[key].search(t)
+        if not m or (key == "phrases" and (TEASING.search(t) or positive and "promis" in m.group(0))):
+            continue
+        if key == "supposed" and not (SUPPOSED_CUE.search(t[max(0, m.start() - 8):m.start()]) or t.rstrip().endswith("?")
+                                      or re.search(r"\bto (?:just|simply)\b", m.group(0))):
+            continue  # "I'm supposed to trust my gut more" reports advice; "and I'm supposed to think that's normal?" accuses
+        add("accusing_you", _span(t[m.start():], 60))
+    _sarcasm(t, add)
+
+
+SINCERE_TOO = {"thanks a lot", "oh sure", "oh, sure", "wow thanks", "wow, thanks"}
+
+
+def _sarcasm_neg(t: str) -> bool:
+    """A negative or absurd context that is not the speaker's own ("I forgot", "tell me again")."""
+    for m in _r4()["neg"].finditer(t):
+        if not re.search(r"\bi (?:\w+ )?$|\bme $", t[max(0, m.start() - 10):m.start()]):
+            return True
+    return False
+
+
+def _sarcasm(t: str, add) -> None:
+    """Ironic praise: cues (a praise opener, a mocking tag at the end, a mocking turn) add up; a negative or absurd
+    context tips them into sarcasm. One sincere-looking cue on its own stays praise."""
+    r = _r4()
+    score, praise, span = 0, False, None
+    m = r["opener"].match(t)
+    if m:
+        score += 1
+        praise = bool(m.group("praise"))
+        span = m.group(0)
+    for m in r["tail"].finditer(t):
+        if m.start() == 0 and span:
+            continue
+        score += 2 if m.group("strong") else 1
+        praise = praise or not m.group("bare")
+        span = span or m.group(0).strip(" ,.!;-")
+    mocks = {m.group(0) for m in r["mock"].finditer(t)}
+    score += min(2, len(mocks))
+    if not score:
+        return
+    span = span or next(iter(mocks)).strip(" ,")
+    neg = _sarcasm_neg(t)
+    if score >= 3 or (score >= 2 and neg) or (praise and neg and PARTNER_REF.search(t)):
+        add("sarcasm", span)

@@ -79,3 +79,67 @@ def test_round3_blame(text):
 ])
 def test_round3_not_blame(text):
     assert not analyse(text).blaming, analyse(text)
+
+
+# round 4 (blind set 4 misses, generalised by concept; see tests/language/data/generalise_*.txt)
+ROUND4_BLAME = [
+    # sarcasm: ironic praise plus a mocking tag or a negative context
+    ("Terrific, you lost the spare key again.", "sarcasm"),
+    ("thanks for finishing the milk, how considerate", "sarcasm"),
+    ("he finally answered my text, only took him two days, what a miracle", "sarcasm"),
+    ("Sure, go ahead and spend the rent on trainers, we didn't need a roof anyway.", "sarcasm"),
+    ("you've become just like your father, congratulations", "sarcasm"),
+    # the partner as the subject of a complaint-shaped behaviour, also after "and then"
+    ("my wife brushes aside anything I say about her drinking", "accusing_you"),
+    ("you picked the football over our date night", "accusing_you"),
+    ("He talks down to me in front of the kids.", "accusing_you"),
+    ("you borrow my car and then act surprised that it's empty", "accusing_you"),
+    ("Your aunt mocks my accent and you laugh along.", "accusing_you"),
+    # accusing turns and questions
+    ("why is it impossible for you to reply to a message", "accusing_you"),
+    ("She's the worst at saying thank you.", "accusing_you"),
+    ("you said you'd sort the bills, and here we are, still waiting", "accusing_you"),
+    ("Asking about my day wouldn't kill him.", "accusing_you"),
+    ("he games till 2am every night", "accusing_you"),
+    ("my boyfriend acts like making toast deserves a medal", "accusing_you"),
+    ("It feels like he'd rather be at work than at home with us.", "feel_like"),
+    ("so I'm meant to just put up with it?", "accusing_you"),
+    ("my girlfriend is so stubborn", "label"),
+]
+
+
+@pytest.mark.parametrize("text,kind", ROUND4_BLAME)
+def test_round4_blame(text, kind):
+    a = analyse(text)
+    assert a.blaming, a
+    assert kind in {p.kind for p in a.problems}, a
+    p = next(p for p in a.problems if p.kind == kind)
+    assert p.span and p.span.lower() in text.lower(), p  # the span is the user's own words
+
+
+@pytest.mark.parametrize("text", [
+    # appreciation with always/never, sincere praise, fair self-statements, genuine questions
+    "You've never once forgotten to call me on a Sunday.",
+    "he never complains about driving me to work",
+    "you always know how to calm the baby down",
+    "Brilliant, you got the tickets! Thank you.",
+    "Congrats on the new flat, you worked so hard for it.",
+    "Sure, go ahead and have the last biscuit.",
+    "I need a few minutes to calm down, then I'll come back.",
+    "He sat there holding my hand the whole time, I love him for it.",
+    "She chose me over a big move abroad.",
+    "Am I supposed to bring a dish on Saturday?",
+    "why does the printer always have to jam on Mondays",
+    "It wouldn't hurt to leave a bit earlier with the traffic.",
+    "you were on the phone for hours with the bank, is it sorted?",
+    "I think you deserve a medal for getting the kids to sleep.",
+    "My husband is brilliant with our daughter.",
+])
+def test_round4_not_blame(text):
+    assert not analyse(text).blaming, analyse(text)
+
+
+def test_apostrophe_words_are_not_typo_fixed():
+    from bot.language.text import expand
+    assert expand("It wouldn't kill you") == "it would not kill you"
+    assert expand("you shouldn't") == "you should not"
