@@ -66,8 +66,9 @@ def _compiled():
         "jump": re.compile(r"\b(?:jump|jumps|jumped|jumping|leap|leaps|leapt|leaping)\b"),
         "leisure": re.compile(nots["leisure"]),
         "playful": re.compile(nots["playful"]),
+        "accident": re.compile(nots["accident"]),
         "playful_serious": re.compile(nots["playful_serious"]),
-    }, _rules(d.get("compose", {}))
+    }, _rules(d.get("compose", {}), nots)
 
 
 # ------------------------------------------------------------------ compositional layer
@@ -104,8 +105,9 @@ def _fill(template: str | None, lex: dict[str, str]) -> re.Pattern | None:
     return re.compile(re.sub(r"\{(\w+)\}", lambda m: lex[m.group(1)] if m.group(1) in lex else m.group(0), template))
 
 
-def _rules(compose: dict) -> list[_Rule]:
+def _rules(compose: dict, nots: dict) -> list[_Rule]:
     lex = {name: _lexicon(v) for name, v in compose.get("lex", {}).items()}
+    lex.setdefault("accident", "(?:" + nots["accident"] + ")")
     out = []
     for r in compose.get("rules", []):
         match = _fill(r["match"], lex)
@@ -277,7 +279,7 @@ def _present_keys(whole: str) -> set[str] | None:
 _NORMALISE = [
     (r"\bwanna\b", "want to"), (r"\bgonna\b", "going to"), (r"\bgotta\b", "got to"), (r"\bim\b", "i'm"),
     (r"\bive\b", "i've"), (r"\bill\b(?= (kill|hurt|end|do|stab|shoot|jump|take|cut))", "i'll"), (r"\bu\b", "you"),
-    (r"\bmy self\b", "myself"), (r"\bcuz\b", "because"), (r"\bun-?alive\b", "kill"), (r"\bsewer ?slide\b", "suicide"),
+    (r"\bmy self\b", "myself"), (r"\bid\b(?= (?:love|rather|like|never|be|have|want|do) )", "i'd"), (r"\bcuz\b", "because"), (r"\bun-?alive\b", "kill"), (r"\bsewer ?slide\b", "suicide"),
     (r"\bdont\b", "don't"), (r"\bcant\b", "can't"), (r"\bwont\b", "won't"), (r"\bdoesnt\b", "doesn't"),
     (r"\bdidnt\b", "didn't"), (r"\bisnt\b", "isn't"), (r"\bwhats\b", "what's"), (r"\bthats\b", "that's"),
     (r"\bhes\b", "he's"), (r"\bshes\b", "she's"), (r"\btheyre\b", "they're"), (r"\bhed\b", "he'd"),
@@ -300,6 +302,10 @@ _ABUSE_WORDS = re.compile(r"\b(?:on purpose|angry|drunk|argument|fight|row|threa
 _OWN_THINGS = re.compile(r"\bmy (?:\w+ )?(?:books?|films?|dvds?|games?|records|comics?|manga|novels?)\b")
 _INJURY = re.compile(r"\b(?:bruises?|black eye|split lip)\b")
 _VIOLENT_ACT = re.compile(r"\b(?:hit|hits|punch\w*|slap\w*|kick\w*|shov\w*|push\w*|grab\w*|chok\w*|beat\w*|threw|throws|strangl\w*|bit|bites|hurt|hurts|attack\w*) me\b")
+_INJURY_ACT = re.compile(r"\b(?:cut|cuts|cutting|burn\w*|burnt|scratch\w*|scrap\w*|slic\w*|hit|hitting|bang\w*)\b")
+_DELIBERATE = re.compile(r"\b(?:on purpose|deliberately|to feel|to cope|to punish|punish myself|over and over|again and again|until (?:it|they|i) (?:bled|bleed|bleeds))\b")
+_KILL_ME = re.compile(r"\b(?:kill|murder|strangle|throttle|skin|end) (?:me|us)\b")
+_TELL_ON = re.compile(r"\b(?:tell|post|share|send|show|expose|out)\b")
 _NEG_BREAKERS = {"know", "if", "whether", "sure", "think", "stop", "help", "care", "mind", "why", "see"}
 
 
@@ -342,8 +348,14 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, lev
         return "game"
     if kind == "self_harm" and nots["jump"].search(m.group(0)) and nots["leisure"].search(whole):
         return "leisure"  # bungee jumping off a bridge; the cat jumping off the balcony
-    if kind in ("abuse", "violence") and nots["playful"].search(whole) and not nots["playful_serious"].search(whole):
-        return "playful"  # 'he'll tell everyone about my karaoke if I don't come', 'she'll kill me for spoiling the ending'
+    if kind in ("abuse", "violence") and not nots["playful_serious"].search(whole):
+        if nots["playful"].search(whole):
+            return "playful"  # 'he'll tell everyone about my karaoke if I don't come', 'she'll kill me for spoiling the ending'
+        if (_KILL_ME.search(m.group(0)) or (kind == "abuse" and _TELL_ON.search(m.group(0)))) \
+                and nots["joke"].search(whole) and not _SERIOUS.search(whole) and not _NOT_JOKE.search(whole):
+            return "hyperbole"  # 'he's going to kill me when he finds out i ate his leftovers haha'
+    if kind == "self_harm" and _INJURY_ACT.search(m.group(0)) and nots["accident"].search(clause) and not _DELIBERATE.search(whole):
+        return "accident"  # 'cut my leg shaving', 'burned my hand on the kettle'
     if kind == "self_harm" and nots["third_party"].search(clause):
         return "third_party"
     if kind in ("self_harm", "abuse") and nots["past"].search(whole) and nots["recovered"].search(whole) and not nots["relapse"].search(whole):

@@ -94,3 +94,90 @@ def test_round3_crisis(text, kind):
 ])
 def test_round3_not_crises(text):
     assert screen(text).level == "none", screen(text)
+
+
+# ---------------------------------------------------------------- round 4: the compositional layer
+
+from pathlib import Path  # noqa: E402
+
+from bot.language import safety as _safety  # noqa: E402
+
+_DATA = Path(__file__).parent / "data"
+
+
+def _lines(name):
+    return [ln.strip() for ln in (_DATA / name).read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+_GEN_CRISIS = [ln.split("|", 1) for ln in _lines("generalise_crisis.txt")]
+_GEN_TRICKY = _lines("generalise_tricky.txt")
+
+
+@pytest.mark.parametrize("kind,text", _GEN_CRISIS)
+def test_generalise_crisis_is_flagged(kind, text):
+    assert screen(text).level != "none"
+
+
+@pytest.mark.parametrize("text", _GEN_TRICKY)
+def test_generalise_near_misses_are_not_flagged(text):
+    assert screen(text).level == "none", screen(text)
+
+
+def test_generalise_sets_figures():
+    results = [(kind, screen(text)) for kind, text in _GEN_CRISIS]
+    at_crisis = sum(s.level == "crisis" for _, s in results) / len(results)
+    right_kind = sum(s.kind == kind for kind, s in results) / len(results)
+    false_alarms = sum(screen(t).level != "none" for t in _GEN_TRICKY) / len(_GEN_TRICKY)
+    assert at_crisis >= 0.95 and right_kind >= 0.95 and false_alarms <= 0.05
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("my fiance swore he'd end me if i ever go back to my ex", "violence"),
+    ("he smacked our youngest so hard she fell over", "violence"),
+    ("she aimed a pistol at me across the kitchen", "violence"),
+    ("he sleeps with a bat next to the bed and glares at me when we argue", "violence"),
+    ("he said he would crash the car with me and the kids in it", "violence"),
+    ("i keep picturing myself jumping from the viaduct on my walk home", "self_harm"),
+    ("i dug a safety pin into my forearm over and over last night", "self_harm"),
+    ("took the rest of my sertraline at once", "self_harm"),
+    ("wish i could just fade away for good", "self_harm"),
+    ("i can't imagine a future where i'm still alive, honestly", "self_harm"),
+    ("my girlfriend threatened to get me deported if i go to the police", "abuse"),
+    ("there's an airtag stuck inside my bike bag and i never put it there", "abuse"),
+    ("he bans me from visiting my parents", "abuse"),
+])
+def test_round4_concepts(text, kind):
+    s = screen(text)
+    assert s.level == "crisis" and s.kind == kind, s
+
+
+@pytest.mark.parametrize("text", [
+    "career suicide, posting that",
+    "he would never hurt me or the kids, he's the gentlest man",
+    "my daughter hit me with her teddy during the pillow fight",
+    "i burnt my wrist on the oven door taking the roast out",
+    "i took a whole lot of photos at the bridge, the view was amazing",
+    "sold my bike, won't need it now that i drive",
+    "she said she'd post my baby photos if i don't come to brunch haha",
+    "we agreed he'd look after the money because i'm terrible with budgets",
+])
+def test_round4_near_misses(text):
+    assert screen(text).level == "none", screen(text)
+
+
+def test_prefilter_never_changes_a_result(monkeypatch):
+    texts = [t for _, t in _GEN_CRISIS] + _GEN_TRICKY
+    for name in ("crisis.txt", "heldout_crisis.txt", "heldout3_crisis.txt", "heldout4_crisis.txt"):
+        texts += [ln.split("|", 1)[1] for ln in _lines(name)]
+    for name in ("tricky.txt", "heldout_tricky.txt", "heldout3_tricky.txt", "heldout4_tricky.txt", "fine.txt", "blaming.txt"):
+        texts += _lines(name)
+    with_filter = [screen(t) for t in texts]
+    monkeypatch.setattr(_safety, "_PREFILTER", False)
+    assert [screen(t) for t in texts] == with_filter
+
+
+def test_verb_lexicons_inflect():
+    assert _safety._inflect("kill") == ["kill", "kills", "killed", "killing"]
+    assert _safety._inflect("strangle") == ["strangle", "strangles", "strangled", "strangling"]
+    assert _safety._inflect("punch") == ["punch", "punches", "punched", "punching"]
+    assert _safety._inflect("beat beats beat beaten beating") == ["beat", "beats", "beat", "beaten", "beating"]
