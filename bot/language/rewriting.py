@@ -1139,8 +1139,9 @@ class RuleRewriter:
             return Rewrite(text=a.text, blaming=False, problems=a.problems)
         t_full = _plain_idioms(expand(a.text))
         t = _plain_idioms(_focus(a.text, t_full))
-        clause, speaker = _clause_for(t)
-        turned = Turned()
+        special = _content_rules(t)
+        clause, speaker = (None, None) if special else _clause_for(t)
+        turned = special or Turned()
         if clause:
             turned = turn_clause(clause)
             if turned.kind in ("keep", "none"):
@@ -1238,7 +1239,7 @@ class RuleRewriter:
 # around ("time for myself"), a negative-polarity "any", or an insult ("grow up") becoming the ask. Then fall back.
 _INSULT_REQUEST = re.compile(r"^(?:grow up|get a life|get over (?:it|yourself)|man up|calm down|chill out|get a grip|get your act together|"
                              r"shut up|get lost|behave|act your age|stop being)\b")
-_UNTURNED = re.compile(r"\b(?:myself|my own|yourself|i|i am|me feel)\b|\b(?:said|went|did|was|were|been|be going|be \w+ing)\b|\bany(?:thing|one|body)?\b|\bonce\b")
+_UNTURNED = re.compile(r"\b(?:myself|my own|yourself|i|i am|me feel|a thing)\b|\b(?:said|went|did|was|were|been|be going|be \w+ing)\b|\bany(?:thing|one|body)?\b|\bonce\b")
 
 
 def _request_broken(request: str) -> bool:
@@ -1299,7 +1300,7 @@ INNER_OK = re.compile(r"\b(?:what|how|whether|if) (?:I|i|we) (?:\w+ )?(?:want|th
 DANGLING_RE = re.compile(r"\b(?:it|this|that|them|so|one|too|either|anyway|though|then|now|or what)\s*$|^(?:it|this|that|them)\b|\b(?:by now|for once|at least|at all|like (?:that|this))\b")
 BROKEN_RE = re.compile(r"\b(?:the|a|an|my|our|your|his|her|their|this|that)\s+(?:get|gets|got|gotten|don't|doesn't|didn't|go|goes|went|is|are|was|were|on|in|at|to|of)\b"
                        r"|^\w+ing (?:don't|doesn't|didn't|get|gets|got|goes|went)\b|\bmore (?:get|gets|got)\b|\b(\w+) \1\b|\bI'm\s*$"
-                       r"|\b(?:like|as if) (?:i|I)(?:'m| am| was)\b|\bwhen (?:I|i|we) (?:\w+ed|came|went|got|said|left|did|was|were|made|took|gave|saw|told|ran)\b")
+                       r"|\b(?:like|as if) (?:i|I)(?:'m| am| was)\b|\b[Ii](?:'m| am) not\s*$|\b(?:I|i|we) (?:do|don't|did|didn't|do not|did not)\s*$|\ba thing\s*$|\blike (?:it|you|he|she)\b.*\b(?:you|him|her)\s*$|\bwhen (?:I|i|we) (?:\w+ed|came|went|got|said|left|did|was|were|made|took|gave|saw|told|ran)\b")
 REQ_TRIM = re.compile(r"\s*\b(?:like you (?:promised|said|agreed)|as you (?:promised|said)|(?:once|every once) in a while|for once|at least|by now|again|already|"
                       r"just|for a change|like a normal person|like an adult|like everyone else)\b")
 
@@ -1461,3 +1462,204 @@ def get_rewriter() -> Rewriter:
 
 def rewrite(text: str) -> Rewrite:
     return _default_rewriter.rewrite(text)
+
+
+# ---------------------------------------------------------------- round 5: content-keeping rules
+# Sentences whose content the clause turning above loses: a third person as the subject, ironic praise, mental-state
+# clauses and "every X turns into Y" complaints. Each rule keeps the user's own words as an observation.
+
+THIRD = (r"(?:(?:your|his|her|my|our|the) (?:own )?(?:mother[- ]in[- ]law|father[- ]in[- ]law|sister[- ]in[- ]law|brother[- ]in[- ]law|mum|mom|mother|dad|father|parents|family|sister|brother|friends|friend|boss|mates|ex|"
+         r"kids|son|daughter|grandma|grandmother|colleagues|coworkers?|co-workers?|cousins?|aunt|uncle|in-laws|mother[- ]in[- ]law|"
+         r"father[- ]in[- ]law|sister[- ]in[- ]law|brother[- ]in[- ]law|best friend|flatmates?|roommates?|mate|buddies|friend \w+))")
+THIRD_RE = re.compile(rf"(?:^|[,.;!?] |\b(?:and|but|so|when|because) )({THIRD}) (?:\w+ly |just |always |never |constantly |still |even |can |will |gets to |get to )*([a-z]+)\b(.*)")
+# the partner standing by: turned into the speaker being left to answer alone
+STANDBY_RE = re.compile(rf"\b(?:and|but|while) {PARTNER} (?:just |only |always |never |still |simply )*(?:sit|sits|sat|stand|stands|stood) there|"
+                        rf"\b(?:and|but|while) {PARTNER} (?:just |only |always |still |simply )*(?:let|lets) (?:her|him|them|it)\b|"
+                        rf"\b(?:and|but|while) {PARTNER} (?:just |only |always |still )*(?:do|does|did|say|says|said) nothing\b|"
+                        rf"\b(?:and|but|while) {PARTNER} (?:never |won't |will not |do not |does not |did not |don't |doesn't |didn't )(?:say|says|do|does) (?:a thing|anything|a word)\b|"
+                        rf"\b(?:and|but|while) {PARTNER} (?:just |always )*(?:pretend|pretends|pretended|act|acts|acted) (?:not to notice|like|as if)|"
+                        rf"\b(?:and|but|while) {PARTNER} (?:just |always )*(?:laugh|laughs|laughed) along\b|"
+                        rf"\b(?:and|but) {PARTNER} (?:say|says|tell|tells) (?:me )?(?:i am|i'm) (?:overreacting|too sensitive|being dramatic)")
+CONTACT_VERBS = {"text": "texts", "message": "messages", "call": "calls", "email": "emails", "dm": "messages", "phone": "calls", "snapchat": "snaps"}
+ASIDE_VERBS = {"flirt": "flirted with", "chat": "chatted up", "hit": "hit on", "check": "checked out"}
+THIRD_SKIP = {"is", "are", "was", "were", "be", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "should", "must",
+              "might", "may", "think", "thinks", "thought", "know", "knows", "seem", "seems", "like", "likes", "love", "loves", "hate", "hates",
+              "want", "wants", "need", "needs", "get", "gets", "got", "and", "but", "who", "that", "come", "comes",
+              "came", "go", "goes", "went", "live", "lives", "stay", "stays", "visit", "visits", "s", "never", "always", "matters", "matter"}
+BACKUP_REQUEST = "back me up when we're with others, and tell me in private if you disagree"
+
+
+def _lemma_any(w: str) -> str | None:
+    lem = verb_lemma(w)
+    if not lem and w.endswith("s") and w[:-1] in CONTACT_VERBS:
+        lem = w[:-1]
+    return lem
+
+
+def _object_passive(vbn: str, rest: str) -> str | None:
+    """"me like an outsider" + treated -> "I get treated like an outsider"; "my accent" + mocked -> "my accent gets mocked";
+    "everything I cook" + criticised -> "what I cook gets criticised"."""
+    rest = re.split(r"[,.;!?]| and (?:you|he|she|then|now)\b| but | while | because | so ", rest + " ")[0]
+    rest = rest.strip()
+    m = re.match(r"(?:me|us)\b(.*)", rest)
+    if m:
+        who = "I" if rest.startswith("me") else "we"
+        tail = _tidy(_your_to_the(m.group(1)))
+        return _tidy_sent(f"{who} get {vbn} {tail}")
+    m = re.match(r"(?:everything|anything|all|whatever|what) (?:that )?(i|we) (\w+)\b(.*)", rest)
+    if m:
+        return _tidy_sent(f"what {m.group(1)} {m.group(2)} gets {vbn} {_tidy(_your_to_the(m.group(3)))}")
+    m = re.match(r"(?:anything|things|whatever (?:he|she|they) (?:likes?|wants?)) (to|about|in front of) (me|us)\b(.*)", rest)
+    if m:
+        return _tidy_sent(f"things get {vbn} {m.group(1)} {m.group(2)} {_tidy(_your_to_the(m.group(3)))}")
+    m = re.match(r"((?:my|our) (?:\w+ ){0,2}?)(\w+)\b(.*)", rest)
+    if m and (is_noun(m.group(2)) or m.group(2).endswith("ing") or not getAllLemmas(m.group(2))):
+        plural = is_plural(m.group(2))
+        return _tidy_sent(f"{m.group(1)}{m.group(2)} {'get' if plural else 'gets'} {vbn} {_tidy(_your_to_the(m.group(3)))}")
+    return None
+
+
+def _third_party(t: str) -> Turned | None:
+    """A third person as the subject: "your mum criticises everything I cook and you just sit there" ->
+    "what I cook gets criticised and I'm left to answer on my own"."""
+    m = THIRD_RE.search(t)
+    if not m:
+        return None
+    who, verb, rest = m.group(1), m.group(2), m.group(3)
+    if verb in THIRD_SKIP:
+        return None
+    lem = _lemma_any(verb)
+    if not lem or lem in THIRD_SKIP:
+        return None
+    standby = bool(STANDBY_RE.search(t))
+    rest_s = rest.strip()
+    situation = None
+    if lem in CONTACT_VERBS and re.match(r"(?:you|him|her)\b", rest_s):  # texts FROM a third person TO the partner
+        tail = _tidy(re.split(r"[,.;!?]| and | but | while | because ", rest_s[3:] + " ")[0].strip())
+        tail = re.sub(r"^(?:him|her)\b ?", "", tail)
+        situation = _tidy_sent(f"{CONTACT_VERBS[lem]} from {who} {'come in ' + tail if tail else 'keep arriving'}")
+        return Turned(situation=situation, kind="third", feeling="uneasy", need="trust",
+                      request="tell me about it when an ex gets in touch, so I'm not left guessing" if "ex" in who else "talk with me about what feels okay between us")
+    situation = _object_passive(_vbn(lem), rest_s)
+    if not situation:
+        return None
+    if standby:
+        situation = f"{situation} and I'm left to answer on my own"
+    return Turned(situation=situation, kind="third", feeling="hurt", need="support" if standby else "respect",
+                  request=BACKUP_REQUEST if standby else None)
+
+
+NOUN_OF = {"argument": "an argument", "fight": "a fight", "row": "a row", "lecture": "a lecture", "competition": "a competition", "drama": "a drama",
+           "debate": "a debate", "battle": "a battle", "war": "a war", "interrogation": "an interrogation"}
+
+
+def _plural_of(noun: str) -> str:
+    if noun in ("conversation", "chat", "talk", "discussion", "dinner", "holiday", "date", "evening", "weekend", "plan", "decision", "trip", "visit"):
+        return noun + "s"
+    return noun if is_plural(noun) else inflect(noun, "NNS") if False else noun + "s"
+
+
+def _content_rules(t: str) -> Turned | None:
+    """Rules that keep the user's own content where clause turning would lose it."""
+    # ironic praise: "great job remembering our anniversary" -> "our anniversary got forgotten"
+    m = re.search(r"\b(?:great|good|nice|well done|brilliant|lovely|fantastic|amazing|thanks?|thank you|cheers|congrats)(?: job| work| effort)?(?: (?:so|very) much| a lot)?"
+                  r",? (?:on |for |of (?:you|u) to )?(?:finally |actually |really )?[\"']?(\w+)[\"']?(.*)", t)
+    if m and re.search(r"\b(?:wow|oh|great job|nice job|good job|well done|really|top marks|so much|thanks a lot|sure|very|impressive|finally|"
+                       r"exactly zero|considerate|genius|lovely of|nice of|good of)\b|\"", t):
+        verb, rest = m.group(1), m.group(2)
+        lem = verb_lemma(verb) or verb
+        rest_c = re.split(r"[,.;!?\"]| really\b| very\b| top marks", rest + " ")[0].strip()
+        rest_c = re.sub(r"^\"|\"$", "", rest_c).strip()
+        late = re.search(r"\b(?:after|it only took (?:you|u)|only took (?:you|u)) ((?:a|an|one|two|three|four|five|six|\d+|a few|a couple of) (?:days?|weeks?|months?|hours?))\b", t)
+        if lem in ("remember", "plan", "organise", "organize", "book", "celebrate") and rest_c:
+            obj = _tidy(_your_to_the(re.split(r" (?:after|on|at|for) ", rest_c)[0]))
+            if obj and not re.search(r"\b(?:you|it|this|that)\b", obj):
+                return Turned(situation=f"{obj} got forgotten", kind="irony", feeling="hurt", need="to matter")
+        if lem == "help" or verb == "helping":
+            mm = re.match(r"(?:out )?(?:with|around) (?:the )?([\w ]+?)(?: (tonight|today|this \w+|last night|yesterday))?$", rest_c)
+            if mm and mm.group(1) in CHORE_NOUNS:
+                when = f" {mm.group(2)}" if mm.group(2) else ""
+                return Turned(situation=f"I {CHORE_NOUNS[mm.group(1)]} on my own{when}", kind="irony", feeling="exhausted", need="support",
+                              request=f"{CHORE_NOUNS[mm.group(1)]} with me{when or ' tomorrow'}")
+        mm = re.match(r"(?:using up|leaving me|leaving us|eating|drinking|finishing|taking) (?:exactly |absolutely |literally )?(?:zero|no|none of the|all the|the last of the|the last)? ?([\w ]+?)(?: (?:for|in) (?:my|our) ([\w ]+))?$", " ".join([verb, rest_c]))
+        if mm and lem in ("leave", "use", "eat", "drink", "finish", "take") and mm.group(1) and is_noun(mm.group(1).split()[-1]):
+            noun = mm.group(1)
+            return Turned(situation=f"the {noun} gets used up before me", kind="irony", feeling="frustrated", need="consideration",
+                          request=f"leave some {noun} for me tomorrow")
+        if late and lem in ("notice", "call", "text", "reply", "answer", "show", "turn", "ring", "message", "get", "come"):
+            obj = _tidy(_your_to_the(re.split(r" (?:after|it|only) ", rest_c)[0]))
+            obj = re.sub(r"^(?:i|I) (?:got|had|did|made) ", "my ", obj)
+            vbn = _vbn(lem)
+            if lem in ("show", "turn"):
+                return Turned(situation=f"I wait {late.group(1)} for a visit", kind="irony", feeling="hurt", need="reliability")
+            if re.match(r"(?:me|us)\b", obj):
+                body = re.sub(r"^(?:me|us)\b ?", "", obj)
+                return Turned(situation=_tidy_sent(f"I get {vbn} {body} only after {late.group(1)}"), kind="irony", feeling="hurt", need="to matter")
+            if obj.startswith(("my ", "our ")):
+                return Turned(situation=_tidy_sent(f"{obj} gets {vbn} only after {late.group(1)}"), kind="irony", feeling="hurt", need="to matter")
+        if lem == "show" and rest_c.startswith("up") and re.search(r"\bfinally\b", t):
+            place = re.sub(r"^up ?", "", rest_c)
+            return Turned(situation=_tidy_sent(f"I wait a long time for you to arrive {place}".replace(" for you to arrive", " for the arrival")),
+                          kind="irony", feeling="hurt", need="reliability", request="text me as soon as you know you'll be late")
+    # "go ahead and buy another guitar, we didn't need groceries anyway"
+    m = re.search(r"\bgo ahead and (\w+) (?:another|a new|more|an(?:other)? extra) ([\w ]+?)[,.;!]* (?:we|i) (?:did not|do not|didn't|don't) need ([\w ]+?)(?: anyway| either)?\s*[.!?]*$", t)
+    if m and verb_lemma(m.group(1)):
+        return Turned(situation=_tidy_sent(f"another {m.group(2)} gets {_vbn(verb_lemma(m.group(1)))} while we still need {m.group(3)}"),
+                      kind="irony", feeling="anxious", need="security")
+    # "tell me again how exhausted you are from watching TV all day"
+    m = re.search(r"\btell me (?:again |more )?(?:about )?how (tired|exhausted|busy|stressed|worn out|knackered|drained) (?:you are|u are|he is|she is) (?:from|after) (\w+ing)\b([\w ]*)", t)
+    if m:
+        tail = m.group(3)
+        span = "the day" if re.search(r"\b(?:all|whole) day\b", tail) else "the evening" if re.search(r"\b(?:evening|night)\b", tail) else "our time"
+        tail = _tidy(re.sub(r"\b(?:all|the whole) (?:day|evening|night)\b", "", tail))
+        return Turned(situation=_tidy_sent(f"{m.group(2)} {tail} takes up {span}"), kind="irony", feeling="lonely", need="connection")
+    # a third person as subject
+    tp = _third_party(t)
+    if tp:
+        return tp
+    # "why does every dinner have to turn into an argument with you", "why does everything have to be a fight"
+    m = re.search(r"\b(?:does|do|must|has to|have to)? ?(every|everything|each|all)(?: (\w+))? (?:have to |has to |got to |always |just )*(?:be|become|turn into|end in|end up as|end up in) (?:a|an) (\w+)", t)
+    if m and m.group(3) in NOUN_OF:
+        noun = m.group(2) if m.group(2) and m.group(2) not in ("single", "time", "have", "has", "always") and is_noun(m.group(2)) else "talk"
+        return Turned(situation=f"our {_plural_of(noun)} turn into {NOUN_OF[m.group(3)]}", kind="content", feeling="tired", need="peace",
+                      request="take a short break with me when things get heated")
+    # "you turn every chat into a lecture"
+    m = re.search(rf"\b{PARTNER} (?:\w+ )?(?:turn|turns|turned|make|makes) (?:every|each) (\w+) (?:into|a) (?:a |an )?(\w+)", t)
+    if m and is_noun(m.group(1)) and m.group(2) in NOUN_OF:
+        return Turned(situation=f"our {_plural_of(m.group(1))} turn into {NOUN_OF[m.group(2)]}s".replace("a ", "").replace("an ", ""),
+                      kind="content", feeling="frustrated", need="to be heard", request="listen for five minutes tonight before answering")
+    # "you make every conversation about yourself", "you make every holiday about your family"
+    m = re.search(rf"\b{PARTNER} (?:\w+ )?(?:make|makes|made|turn|turns) (?:every|each) (\w+) (?:all )?about (yourself|himself|herself|you|him|her|(?:your|his|her) \w+)\b", t)
+    if m and is_noun(m.group(1)):
+        about = m.group(2)
+        about = "your day before mine" if about in ("yourself", "you", "himself", "him", "herself", "her") else about
+        return Turned(situation=f"our {_plural_of(m.group(1))} turn to {about}", kind="content", feeling="lonely", need="to be heard",
+                      request="ask me about my day tonight and listen to the answer")
+    # "you should be the one apologising / saying sorry"
+    if re.search(rf"\b{PARTNER} (?:should|ought to) be the one (?:apologi[sz]ing|saying sorry|to apologi[sz]e|to say sorry)", t):
+        return Turned(situation="an argument ends without an apology", kind="content", feeling="hurt", need="fairness",
+                      request="tell me what you regret about our argument, when you're ready")
+    # mental state: "you should know by now that I hate surprises" -> "surprises still happen after I've said I hate them"
+    m = re.search(r"\b(?:know|remember|realise|realize|understand)(?: by now)? (?:that )?i (hate|dislike|can't stand|can not stand|do not like|don't like|am allergic to|am scared of|am afraid of) ([\w ]+?)(?:[,.;!?]| but | and |$)", t)
+    if m and m.group(2).strip():
+        x = _tidy(_your_to_the(m.group(2)))
+        pron = "them" if is_plural(x.split()[-1]) else "it"
+        verb = "happen" if pron == "them" else "happens"
+        return Turned(situation=f"{x} still {verb} though I've said {'they are' if pron == 'them' else 'it is'} hard for me",
+                      kind="content", feeling="hurt", need="consideration")
+    # "you expect me to read your mind", "stop expecting me to ..."
+    m = re.search(r"\b(?:expect|expects|expected|expecting) (?:me|us) to (\w+)\b([\w ']*)", t)
+    if m and verb_lemma(m.group(1)):
+        body = f"{m.group(1)}{m.group(2)}"
+        body = re.sub(r"\bread (?:your|his|her) mind\b", "guess what you need", body)
+        body = _tidy(_your_to_the(body))
+        return Turned(situation=_tidy_sent(f"I'm expected to {body}"), kind="content", feeling="frustrated", need="clarity",
+                      request="tell me plainly what you need when something matters to you")
+    # "every idea I come up with, you shoot it down before I've finished explaining"
+    m = re.search(rf"\b(?:every|each|any) (\w+) (?:that )?i (?:\w+ ?){{1,3}}?,? {PARTNER} (\w+) (?:it|them) ?(down|up|off|apart|out)?\b([\w' ]*)", t)
+    if m and is_noun(m.group(1)) and verb_lemma(m.group(2)):
+        part = f" {m.group(3)}" if m.group(3) else ""
+        noun = m.group(1) + ("" if is_plural(m.group(1)) else "s")
+        return Turned(situation=_tidy_sent(f"my {noun} get {_vbn(verb_lemma(m.group(2)))}{part} {_tidy(m.group(4))}"), kind="content",
+                      feeling="hurt", need="to be heard", request="hear me out to the end before you answer")
+    return None
