@@ -43,7 +43,7 @@ TIME_RE = re.compile(r"\b(?:last (?:night|week|weekend|time|month|year|friday|sa
                      r"at (?:dinner|breakfast|lunch|the party|the weekend|night|work)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekends|my birthday|our anniversary)|"
                      r"in front of [\w ]+|(?:(?:a few|a couple of|two|three|four|five|six|several|many|\d+) )?(?:days|weeks|months|years) ago|ages ago|(?:after|past|until|till) (?:dinner|work|school|midnight|dark|\d+(?: ?[ap]m)?)|late at night|before (?:dinner|work|bed)|during (?:dinner|the day|the week)|in the (?:morning|evening)|when [\w ]+|while [\w ]+)\b")
 ABS_STRIP = re.compile(r"\b(?:always|never|constantly|all the time|every single time|every time|each time|ever|for once|yet again|again and again|over and over|again|as usual|like always|"
-                       r"like usual|anymore|any more|at all|24/7|non-?stop|forever|even|just|literally|seriously|clearly|obviously|once in a while|every (?:day|night|weekend|morning|evening|single day))\b")
+                       r"like usual|anymore|any more|at all|24/7|non-?stop|forever|every single (?:day|night|morning|evening|weekend|week|month|year)|even|just|literally|seriously|clearly|obviously|once in a while|every (?:day|night|weekend|morning|evening|single day))\b")
 FUTURE_OR_PAST_TIME = re.compile(r"\b(?:last (?:night|week|weekend|time|month|year|\w+day)|yesterday|this morning|again|earlier|before|(?:(?:a few|a couple of|two|three|four|five|six|several|many|\d+) )?(?:days|weeks|months|years) ago|ages ago)\b")
 
 
@@ -1601,6 +1601,45 @@ def _content_rules(t: str) -> Turned | None:
             place = re.sub(r"^up ?", "", rest_c)
             return Turned(situation=_tidy_sent(f"I wait a long time for you to arrive {place}".replace(" for you to arrive", " for the arrival")),
                           kind="irony", feeling="hurt", need="reliability", request="text me as soon as you know you'll be late")
+    # "oh wow, you actually noticed I got a haircut, it only took you a week"
+    m = re.search(rf"\b{PARTNER} (?:actually|finally) (noticed|remembered|called|replied|texted|answered|asked|said sorry|apologi[sz]ed)\b(.*)", t)
+    late = re.search(r"\b(?:after|(?:it )?only took (?:you|u|him|her)) ((?:a|an|one|two|three|four|five|six|\d+|a few|a couple of) (?:days?|weeks?|months?|hours?))\b", t)
+    if m and late:
+        lem = verb_lemma(m.group(1).split()[0]) or m.group(1)
+        obj = re.split(r"[,.;!?]| it | after ", m.group(2) + " ")[0].strip()
+        obj = re.sub(r"^(?:that )?(?:i|I) (?:got|had|did|made|bought|cooked|wrote|sent) (?:a |an |the |some )?", "my ", obj)
+        if lem in ("say sorry", "apologise", "apologize") or m.group(1).startswith(("said", "apolog")):
+            return Turned(situation=f"an apology comes only after {late.group(1)}", kind="irony", feeling="hurt", need="to matter")
+        if re.match(r"(?:my|our) \w+", obj):
+            plural = is_plural(obj.split()[-1])
+            return Turned(situation=_tidy_sent(f"{_tidy(obj)} {'get' if plural else 'gets'} {_vbn(lem)} only after {late.group(1)}"), kind="irony",
+                          feeling="hurt", need="to be seen", request="tell me one thing you noticed I did this week")
+        if not obj or obj.startswith(("me", "us")):
+            return Turned(situation=_tidy_sent(f"I get {_vbn(lem)} {re.sub(r'^(?:me|us) ?', '', obj)} only after {late.group(1)}"), kind="irony",
+                          feeling="hurt", need="to matter")
+    # flirting with someone else: "you flirt with the waitress right in front of me"
+    m = re.search(rf"\b{PARTNER} (?:\w+ly |just |always |openly |still )*(?:flirt|flirts|flirted|flirting) with ((?:the|a|an|my|your|his|her|that|this) (?:\w+ )?\w+|\w+)\b", t)
+    if m and not re.match(r"(?:me|us|each|other|her|him|them|people|everyone|anyone|others)\b", m.group(1)):
+        wtoks = m.group(1).split()
+        while len(wtoks) > 1 and (wtoks[-1] in SKIP | NOT_THING | PREPS | DETS | {"right", "every", "each", "all", "single"}
+                                  or getAllLemmas(wtoks[-1]) and not is_noun(wtoks[-1])):
+            wtoks.pop()
+        who = _tidy(_your_to_the(" ".join(wtoks)))
+        who = re.sub(r"^(?:that|this) ", "the ", who)
+        if len(wtoks) < 2 and wtoks[0] in DETS or not wtoks:
+            return None
+        where = " in front of me" if re.search(r"\bin front of me\b", t) else ""
+        return Turned(situation=_tidy_sent(f"{who} gets flirted with{where}"), kind="content", feeling="hurt", need="trust",
+                      request="keep your attention with me when we're out together")
+    # "she treats me like a walking wallet"
+    m = re.search(rf"\b{PARTNER} (?:\w+ly |just |always |still )*(?:treat|treats|treated|talk|talks|talked|speak|speaks|spoke) to me like ([\w ]+)|"
+                  rf"\b{PARTNER} (?:\w+ly |just |always |still )*(?:treat|treats|treated) me like ([\w ]+)", t)
+    if m:
+        what = _tidy(re.split(r" (?:and|but|when|whenever|because|while) ", (m.group(1) or m.group(2)) + " ")[0])
+        verb = "spoken to" if m.group(1) else "treated"
+        if what and not re.search(r"\b(?:you|it|that|this)\b", what) and not _has_label(what):
+            return Turned(situation=f"I get {verb} like {what}", kind="content", feeling="hurt", need="respect",
+                          request="talk to me the way you would want to be talked to")
     # "go ahead and buy another guitar, we didn't need groceries anyway"
     m = re.search(r"\bgo ahead and (\w+) (?:another|a new|more|an(?:other)? extra) ([\w ]+?)[,.;!]* (?:we|i) (?:did not|do not|didn't|don't) need ([\w ]+?)(?: anyway| either)?\s*[.!?]*$", t)
     if m and verb_lemma(m.group(1)):
@@ -1646,7 +1685,7 @@ def _content_rules(t: str) -> Turned | None:
         pron = "them" if is_plural(x.split()[-1]) else "it"
         verb = "happen" if pron == "them" else "happens"
         return Turned(situation=f"{x} still {verb} though I've said {'they are' if pron == 'them' else 'it is'} hard for me",
-                      kind="content", feeling="hurt", need="consideration")
+                      kind="content", feeling="hurt", need="consideration", request="check with me first when you plan something for me")
     # "you expect me to read your mind", "stop expecting me to ..."
     m = re.search(r"\b(?:expect|expects|expected|expecting) (?:me|us) to (\w+)\b([\w ']*)", t)
     if m and verb_lemma(m.group(1)):
@@ -1654,7 +1693,7 @@ def _content_rules(t: str) -> Turned | None:
         body = re.sub(r"\bread (?:your|his|her) mind\b", "guess what you need", body)
         body = _tidy(_your_to_the(body))
         return Turned(situation=_tidy_sent(f"I'm expected to {body}"), kind="content", feeling="frustrated", need="clarity",
-                      request="tell me plainly what you need when something matters to you")
+                      request="tell me plainly what you need from me this week")
     # "every idea I come up with, you shoot it down before I've finished explaining"
     m = re.search(rf"\b(?:every|each|any) (\w+) (?:that )?i (?:\w+ ?){{1,3}}?,? {PARTNER} (\w+) (?:it|them) ?(down|up|off|apart|out)?\b([\w' ]*)", t)
     if m and is_noun(m.group(1)) and verb_lemma(m.group(2)):

@@ -233,6 +233,9 @@ def test_grammar_check(sit, broken):
     ("you should be the one saying sorry", "an argument ends without an apology"),
     ("You should know by now that I hate surprises.", "surprises still happen"),
     ("tell me again how tired you are from scrolling reddit all evening", "scrolling reddit takes up the evening"),
+    ("You flirt with the barista every single morning.", "the barista gets flirted with,"),
+    ("he talks to me like a child in front of his mates", "I get spoken to like a child"),
+    ("wow, you actually remembered my name, only took you two weeks", "only after two weeks"),
 ])
 def test_round5_content_kept(text, expect):
     r = rewrite(text)
