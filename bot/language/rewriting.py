@@ -1687,13 +1687,14 @@ def _content_rules(t: str) -> Turned | None:
         return Turned(situation=f"{x} still {verb} though I've said {'they are' if pron == 'them' else 'it is'} hard for me",
                       kind="content", feeling="hurt", need="consideration", request="check with me first when you plan something for me")
     # "you expect me to read your mind", "stop expecting me to ..."
-    m = re.search(r"\b(?:expect|expects|expected|expecting) (?:me|us) to (\w+)\b([\w ']*)", t)
-    if m and verb_lemma(m.group(1)):
+    m = re.search(rf"(?:^|[,.;!?] |\bstop |\b{PARTNER} (?:\w+ly |just |always |still |really )*)(?:expect|expects|expected|expecting) (?:me|us) to (\w+)\b([\w ']*)", t)
+    if m and verb_lemma(m.group(1)) and not re.search(r"\b(?:it|this|that|them|fine|okay|ok)\s*$", _tidy(m.group(2))):
         body = f"{m.group(1)}{m.group(2)}"
         body = re.sub(r"\bread (?:your|his|her) mind\b", "guess what you need", body)
         body = _tidy(_your_to_the(body))
-        return Turned(situation=_tidy_sent(f"I'm expected to {body}"), kind="content", feeling="frustrated", need="clarity",
-                      request="tell me plainly what you need from me this week")
+        mind = "guess what you need" in body
+        return Turned(situation=_tidy_sent(f"I'm expected to {body}"), kind="content", feeling="frustrated",
+                      need="clarity" if mind else None, request="tell me plainly what you need from me this week" if mind else None)
     # "every idea I come up with, you shoot it down before I've finished explaining"
     m = re.search(rf"\b(?:every|each|any) (\w+) (?:that )?i (?:\w+ ?){{1,3}}?,? {PARTNER} (\w+) (?:it|them) ?(down|up|off|apart|out)?\b([\w' ]*)", t)
     if m and is_noun(m.group(1)) and verb_lemma(m.group(2)):
