@@ -435,7 +435,8 @@ def _screen(raw: str) -> Screening:
             if best is None or cand > best:
                 best = cand
     if best is None:
-        return Screening(text=raw, level="none", kind=None)
+        kind = _second_opinion(clauses, whole, nots)  # only when the rules found nothing; adds a gentle check-in
+        return Screening(text=raw, level="concern" if kind else "none", kind=kind)
     return Screening(text=raw, level="crisis" if best[0] == 2 else "concern", kind=best[2])
 
 
@@ -465,6 +466,71 @@ def _rule_suppressed(rule: _Rule, clause: str, whole: str, m: re.Match, nots: di
     if verb and rule.kind in ("self_harm", "violence") and nots["negation"].search(clause[m.start():m.start(verb)]):
         return True  # 'he would never hurt me'
     return bool(_suppressed(rule.kind, clause, whole, m, nots, rule.level))
+
+
+# ---------------------------------------------------------------- second opinion (safety.yaml 'signals')
+
+@dataclass(frozen=True)
+class _Group:
+    name: str  # the concept it counts for ('means_strong' counts as 'means')
+    weight: int
+    match: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _signals():
+    sig = data.safety().get("signals", {})
+    sh = sig.get("self_harm", {})
+    groups = [_Group(v.get("group", k), int(v.get("weight", 1)), re.compile(v["match"])) for k, v in sh.get("groups", {}).items()]
+    anchors = frozenset(sh.get("anchors", ()))
+    first = re.compile(sh["first_person"]) if sh else None
+    unless = re.compile(sh["unless"]) if sh.get("unless") else None
+    other = {k: (re.compile(sig[k]["match"]), re.compile(sig[k]["unless"]) if sig[k].get("unless") else None)
+             for k in ("abuse", "violence") if k in sig}
+    return groups, anchors, first, unless, other
+
+
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def _second_opinion(clauses: list[str], whole: str, nots: dict) -> Kind | None:
+    """A weighted signal score, for phrasings no rule covers: signals that are common alone but alarming together
+    ('keep thinking about' + 'not waking up', 'hiding my pills' + 'all at once'). The kind, or None."""
+    groups, anchors, first, unless, other = _signals()
+    if first is not None and first.search(whole) and not nots["game"].search(whole):
+        for sent in _SENTENCES.split(whole):
+            if not first.search(sent) or (unless is not None and unless.search(sent)):
+                continue
+            if _self_harm_score(sent, whole, groups, anchors, nots):
+                return "self_harm"
+    for kind in ("abuse", "violence"):
+        if kind not in other:
+            continue
+        pat, unl = other[kind]
+        if unl is not None and unl.search(whole):
+            continue
+        for clause in clauses:
+            if any(not _suppressed(kind, clause, whole, m, nots, "concern") for m in pat.finditer(clause)):
+                return kind
+    return None
+
+
+def _self_harm_score(sent: str, whole: str, groups: list[_Group], anchors: frozenset[str], nots: dict) -> bool:
+    found: dict[str, list[tuple[int, int, int]]] = {}  # concept -> (start, end, weight) of unsuppressed matches
+    for g in groups:
+        for m in g.match.finditer(sent):
+            if not _suppressed("self_harm", sent, whole, m, nots, "concern"):
+                found.setdefault(g.name, []).append((m.start(), m.end(), g.weight))
+    if not anchors.intersection(found):
+        return False
+    for a in anchors.intersection(found):
+        for s0, e0, w0 in found[a]:
+            if w0 >= 2:
+                return True
+            for name, spans in found.items():
+                if name != a and any(e <= s0 or s >= e0 for s, e, _w in spans):
+                    return True  # two different concepts, one of them an anchor, not the same words
+    return False
 
 
 # ---------------------------------------------------------------- resources

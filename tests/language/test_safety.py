@@ -181,3 +181,57 @@ def test_verb_lexicons_inflect():
     assert _safety._inflect("strangle") == ["strangle", "strangles", "strangled", "strangling"]
     assert _safety._inflect("punch") == ["punch", "punches", "punched", "punching"]
     assert _safety._inflect("beat beats beat beaten beating") == ["beat", "beats", "beat", "beaten", "beating"]
+
+
+# ---------------------------------------------------------------- second opinion (safety.yaml 'signals')
+
+_GEN2_CRISIS = [ln.split("|", 1) for ln in _lines("generalise2_crisis.txt")]
+_GEN2_TRICKY = _lines("generalise2_tricky.txt")
+
+
+@pytest.mark.parametrize("kind,text", _GEN2_CRISIS)
+def test_generalise2_crisis_is_flagged_with_its_kind(kind, text):
+    s = screen(text)
+    assert s.level != "none" and s.kind == kind, s
+
+
+def test_generalise2_false_alarms_at_most_five_percent():
+    flagged = [t for t in _GEN2_TRICKY if screen(t).level != "none"]
+    assert len(flagged) / len(_GEN2_TRICKY) <= 0.05, flagged
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("i keep thinking about just not waking up", "self_harm"),
+    ("im so tired of everything i just want it to stop for good", "self_harm"),
+    ("i've started hiding my pills so i can take them all at once", "self_harm"),
+    ("i'm scared of what i might do to him tonight", "violence"),
+    ("i can't stop picturing the ledge and thinking how easy it would be", "self_harm"),
+    ("he always checks who i've messaged", "abuse"),
+])
+def test_second_opinion_adds_a_gentle_check_in(text, kind):
+    s = screen(text)
+    assert s.level == "concern" and s.kind == kind, s
+
+
+@pytest.mark.parametrize("text", [
+    "i'm hiding the chocolate so i can eat it all at once",
+    "i want the rain to stop for good so we can have the barbecue",
+    "i'd rather die than sing karaoke",
+    "i keep thinking about the bridge we crossed in paris",
+    "i keep hiding my pills from the dog",
+    "my dog is scared of what i might do with the hoover",
+    "i don't trust myself around cake right now",
+    "i'm planning to say goodbye to my colleagues on friday",
+    "i used to think about dying a lot as a teenager but i'm in a good place now",
+])
+def test_second_opinion_near_misses(text):
+    assert screen(text).level == "none", screen(text)
+
+
+def test_second_opinion_runs_only_when_the_rules_found_nothing(monkeypatch):
+    texts = [t for _, t in _GEN_CRISIS] + [t for _, t in _GEN2_CRISIS]
+    before = {t: screen(t) for t in texts}
+    monkeypatch.setattr(_safety, "_second_opinion", lambda *a: None)
+    for t, s in before.items():
+        off = screen(t)
+        assert off == s or (off.level == "none" and s.level == "concern"), (t, s, off)
