@@ -1539,7 +1539,7 @@ def _third_party(t: str) -> Turned | None:
         tail = re.sub(r"^(?:him|her)\b ?", "", tail)
         situation = _tidy_sent(f"{CONTACT_VERBS[lem]} from {who} {'come in ' + tail if tail else 'keep arriving'}")
         return Turned(situation=situation, kind="third", feeling="uneasy", need="trust",
-                      request="tell me about it when an ex gets in touch, so I'm not left guessing" if "ex" in who else "talk with me about what feels okay between us")
+                      request="tell me when an ex gets in touch, so we can talk it over" if "ex" in who else "talk with me about what feels okay between us")
     situation = _object_passive(_vbn(lem), rest_s)
     if not situation:
         return None
@@ -1613,7 +1613,7 @@ def _content_rules(t: str) -> Turned | None:
         if re.match(r"(?:my|our) \w+", obj):
             plural = is_plural(obj.split()[-1])
             return Turned(situation=_tidy_sent(f"{_tidy(obj)} {'get' if plural else 'gets'} {_vbn(lem)} only after {late.group(1)}"), kind="irony",
-                          feeling="hurt", need="to be seen", request="tell me one thing you noticed I did this week")
+                          feeling="hurt", need="to be seen", request="tell me when you notice something new about me")
         if not obj or obj.startswith(("me", "us")):
             return Turned(situation=_tidy_sent(f"I get {_vbn(lem)} {re.sub(r'^(?:me|us) ?', '', obj)} only after {late.group(1)}"), kind="irony",
                           feeling="hurt", need="to matter")
