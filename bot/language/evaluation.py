@@ -106,6 +106,7 @@ HELDOUT = "heldout_"
 HELDOUT2 = "heldout2_"
 HELDOUT3 = "heldout3_"
 HELDOUT4 = "heldout4_"
+HELDOUT5 = "heldout5_"
 
 
 def evaluate(data_dir: Path | None = None, prefix: str = "") -> Report:
