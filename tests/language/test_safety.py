@@ -235,3 +235,19 @@ def test_second_opinion_runs_only_when_the_rules_found_nothing(monkeypatch):
     for t, s in before.items():
         off = screen(t)
         assert off == s or (off.level == "none" and s.level == "concern"), (t, s, off)
+
+
+@pytest.mark.parametrize("text", [
+    "he dragged me down the hall by my hair",
+    "she yanked me off the sofa by my wrist",
+    "he locks me in the bathroom when he's angry",
+    "she says if she can't have me then no one will",
+])
+def test_physical_control_and_possessive_threats_are_crises(text):
+    sc = screen(text)
+    assert sc.level == "crisis" and sc.kind in ("abuse", "violence")
+
+
+@pytest.mark.parametrize("text", ["she pulled me aside by the arm to show me the cake", "that deal locked me into a two year phone contract"])
+def test_ordinary_pulling_and_locking_are_not(text):
+    assert screen(text).level == "none"
