@@ -65,29 +65,25 @@ def test_heldout_detection_and_screening(heldout):
     assert heldout.all_structural >= 0.95, heldout.failures
 
 
-def test_heldout3_regression():
-    # blind set 3 (written without reading the rules) measured before round 3: blame R 0.93 P 0.989, crisis recall
-    # 86.7%, false alarms 3.3%. After round 3 these are regression thresholds, not an independent estimate.
-    from bot.language.evaluation import HELDOUT3
-    rep = evaluate(prefix=HELDOUT3)
-    assert rep.blame_precision >= 0.98, rep.failures.get("blame_false_positive")
-    assert rep.blame_recall >= 0.98, rep.failures.get("blame_missed")
-    assert rep.crisis_recall == 1.0, rep.failures.get("crisis_missed")
-    assert rep.crisis_at_crisis_level >= 0.98
-    assert rep.false_alarm_rate <= 0.02, rep.failures.get("false_alarm")
-    assert rep.all_structural >= 0.95, rep.failures
+# Blind sets (written without reading the rules), measured before the round that tuned on them:
+#   set 3, before round 3: blame R 0.93 P 0.989, crisis recall 86.7%, false alarms 3.3%;
+#   set 4, before round 4: blame P 0.966 R 0.764, crisis recall 68.6% (62.9% at crisis level), false alarms 3.6%,
+#          keeps the situation 41.7%.
+# After tuning these are regression thresholds, not independent estimates (set 5 was kept back for that).
+BLIND_SET_FLOORS = {
+    "heldout3_": {"precision": 0.98, "recall": 0.98, "at_crisis": 0.98, "false_alarms": 0.02, "structural": 0.95, "keeps": 0.0},
+    "heldout4_": {"precision": 0.98, "recall": 0.98, "at_crisis": 0.9, "false_alarms": 0.02, "structural": 0.98, "keeps": 0.42},
+}
 
 
-def test_heldout4_regression():
-    # blind set 4 (written without reading the rules) measured before round 4: blame P 0.966 R 0.764, crisis recall
-    # 68.6% (62.9% at crisis level), false alarms 3.6%, keeps the situation 41.7%. After round 4 these are
-    # regression thresholds, not an independent estimate (set 5 was kept back for that).
-    from bot.language.evaluation import HELDOUT4
-    rep = evaluate(prefix=HELDOUT4)
-    assert rep.blame_precision >= 0.98, rep.failures.get("blame_false_positive")
-    assert rep.blame_recall >= 0.98, rep.failures.get("blame_missed")
+@pytest.mark.parametrize("prefix", sorted(BLIND_SET_FLOORS))
+def test_blind_set_regression(prefix):
+    floor = BLIND_SET_FLOORS[prefix]
+    rep = evaluate(prefix=prefix)
+    assert rep.blame_precision >= floor["precision"], rep.failures.get("blame_false_positive")
+    assert rep.blame_recall >= floor["recall"], rep.failures.get("blame_missed")
     assert rep.crisis_recall == 1.0, rep.failures.get("crisis_missed")
-    assert rep.crisis_at_crisis_level >= 0.9
-    assert rep.false_alarm_rate <= 0.02, rep.failures.get("false_alarm")
-    assert rep.all_structural >= 0.98, rep.failures
-    assert rep.rewrite_checks["keeps_situation"] >= 0.42, rep.failures.get("keeps_situation")
+    assert rep.crisis_at_crisis_level >= floor["at_crisis"]
+    assert rep.false_alarm_rate <= floor["false_alarms"], rep.failures.get("false_alarm")
+    assert rep.all_structural >= floor["structural"], rep.failures
+    assert rep.rewrite_checks["keeps_situation"] >= floor["keeps"], rep.failures.get("keeps_situation")
