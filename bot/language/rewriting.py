@@ -1225,6 +1225,9 @@ class RuleRewriter:
                               if x and _you_fewer(a.text, x) and not _has_label(x)), None) or (label_info or dflt)["situation"]
             if not _you_fewer(a.text, situation):
                 situation = plain if _you_fewer(a.text, plain) else dflt["situation"]
+        own = _own_words(t, a.text, situation, request)
+        if own:
+            situation, request = own
         if _request_broken(request):
             request = next((r for r in ((topic or {}).get("request"), request_for_need(need), dflt["request"])
                             if r and not _request_broken(r)), dflt["request"])
@@ -1703,3 +1706,263 @@ def _content_rules(t: str) -> Turned | None:
         return Turned(situation=_tidy_sent(f"my {noun} get {_vbn(verb_lemma(m.group(2)))}{part} {_tidy(m.group(4))}"), kind="content",
                       feeling="hurt", need="to be heard", request="hear me out to the end before you answer")
     return None
+
+
+# ---------------------------------------------------------------- round 6: the user's own words
+# When the situation picked above keeps none (or few) of the content words the user wrote, the sentence most often
+# named something concrete: an object and a place ("wet towels on the bed"), an amount and a purchase ("400 quid on
+# a bike"), an activity and a time ("gaming till 3am"), or the user's own "when I ..." clause. These builders turn
+# those words into an observation and are tried only then; a candidate must pass the same sense and grammar checks.
+
+_OWN_FILLER = frozenset("""
+honestly seriously typical whole single right wrong least anymore properly instead cannot should better must
+start stop try trying bother keep around enough even only once last usual perfect sure fine great wow real
+literally unbelievable unbelievably tbh lol idk omg mate eyeroll kidding serious""".split())
+
+
+@lru_cache(maxsize=1)
+def _own_stop() -> frozenset[str]:
+    from .text import STOPWORDS
+    stop = set(STOPWORDS) | set(data.blame()["labels"]) | set(data.faux_map()) | set(data.feeling_inventory())
+    stop |= set(data.feeling_synonyms()) | _OWN_FILLER
+    return frozenset(stop)
+
+
+def _content_of(text: str) -> set[str]:
+    """The content words (as lemmas) of a piece of text: what the user actually talked about."""
+    from .text import content_lemmas
+    return content_lemmas(expand(text), _own_stop())
+
+
+def _kept(src: set[str], sit: str) -> int:
+    from .text import content_lemmas
+    return len(src & content_lemmas(sit, frozenset()))
+
+
+AMOUNT = (r"(?:[£$€]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:k|grand|quid|pounds|bucks|dollars|euros|rupees|rand)?|"
+          r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a few|several)"
+          r"(?: hundred| thousand)? (?:quid|pounds|bucks|dollars|euros|grand))")
+MONEY_NP = r"(?:(?:the|our|my|all the|all our|half the|half our) (?:\w+ )?(?:money|savings|fund|budget|wages|salary|bonus|pay|pension|inheritance|rent money|deposit))"
+MONEY_VERBS = {"spend", "blow", "drop", "waste", "splash", "splurge", "throw", "put", "sink", "lose", "bet", "gamble"}
+# time phrases that say how long something goes on ("till 3am", "until midnight", "all night", "into the night")
+UNTIL_RE = re.compile(r"^(?:(?:till|until|til|past|after) (?:\d{1,2}(?::\d\d)?(?: ?[ap]\.?m\.?)?|\d{1,2}[ap]m|midnight|dawn|sunrise|late|the early hours|two|three|four|five|one)\b|all night\b|into the (?:night|early hours)\b|half the night\b)")
+# softened "every X": the absolute goes, the time stays
+_SOFT_TIMES = [(re.compile(r"\bevery (?:single )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"), r"on \1s"),
+               (re.compile(r"\bevery (?:single )?(morning|evening|afternoon)\b"), r"in the \1s"),
+               (re.compile(r"\bevery (?:single )?night\b"), "at night"), (re.compile(r"\bevery (?:single )?weekend\b"), "at weekends"),
+               (re.compile(r"\bevery (?:single )?(week|month|year)\b"), r"each \1"),
+               (re.compile(r"\bon work nights\b"), "on work nights")]
+_WITHOUT_ASKING = re.compile(r"\bwithout (?:even |ever |so much as |once )*(?:asking|telling|checking with|consulting|talking to|speaking to|discussing it with|a word to|running it by) (?:me|us)(?: first)?\b"
+                             r"|\bwithout (?:even |ever )*(?:asking|checking)(?: first)?\b")
+_TAIL_STOP = {"and", "but", "because", "like", "so", "then", "while", "which", "who", "that", "instead", "unless", "if", "i", "you", "he", "she",
+              "we", "they", "it", "as", "though", "although", "or", "whereas", "cause", "since", "even", "just", "when", "whenever", "before",
+              "to", "me", "us", "him", "her", "them", "my", "is", "are", "was", "were", "not"}
+_NO_PASSIVE = {"be", "have", "do", "make", "get", "think", "know", "feel", "seem", "look", "like", "love", "want", "need", "say", "tell",
+               "let", "act", "treat", "go", "come", "try", "mean", "care", "wonder", "expect", "pretend", "hate", "prefer", "start",
+               "stop", "keep", "give", "turn", "become", "complain", "moan", "whinge", "ask", "call", "text", "message", "reply",
+               "answer", "listen", "talk", "speak", "show", "take", "bring", "find", "lose", "win", "pay", "owe", "help", "remember",
+               "forget", "notice", "see", "hear", "watch" if False else "", "use", "finish", "swear", "promise", "agree", "decide",
+               "refuse", "fail", "manage", "bother", "learn", "sit", "stand", "lie", "live", "sleep", "wake", "die", "kill", "ruin",
+               "blame", "accuse", "ignore", "wait", "run", "send", "put", "check"}
+BODY = {"eye", "eyes", "head", "face", "hand", "hands", "back", "shoulder", "shoulders", "nose", "teeth", "mouth", "arms", "arm", "voice", "tongue", "lips"}
+TIME_SPANS = {"day", "days", "week", "weeks", "fortnight", "month", "months", "night", "nights", "weekend", "year", "hour", "hours"}
+REFLEXIVE = {"themselves", "himself", "herself", "itself", "yourself", "myself", "ourselves", "yourselves", "everyone", "everybody", "nobody", "someone"}
+_PRONOUN_OUT = re.compile(r"\b(?:he|she|him|her|it|they|them|this|that|these|those|his|hers|its|their|theirs|myself|himself|herself)\b")
+
+
+def _soft_time(s: str) -> str:
+    for pat, rep_ in _SOFT_TIMES:
+        s = pat.sub(rep_, s)
+    return s
+
+
+def _own_tail(toks: list[str]) -> str:
+    """The place and time phrases after a verb's object, up to the next clause ("on the bed in the mornings")."""
+    s = _WITHOUT_ASKING.sub("without us talking first", " ".join(toks))
+    s = _soft_time(s)
+    out = []
+    for w in s.split():
+        if w in _TAIL_STOP and not (w == "to" and out and out[-1] == "next") and not (w in ("us",) and out and out[-1] == "without"):
+            break
+        out.append(w)
+    while out and (out[-1] in PREPS or out[-1] in DETS or out[-1] in ("another", "without", "the", "whole")):
+        out.pop()
+    return " ".join(out)
+
+
+_OWN_SUBJ = re.compile(rf"(?:^|[,.;!?] |\b(?:and|but|so|then|when|because|while|if|how) )({PARTNER}|{THIRD}) ")
+_OWN_ADV = SKIP | {"never", "always", "constantly", "just", "still", "even", "again", "also", "really", "then", "often", "sometimes", "usually",
+                   "literally", "actually", "happily", "casually", "quietly", "randomly", "secretly", "regularly", "gonna", "totally"}
+_IMPERATIVE = re.compile(r"^(?:oh |yeah |well |ok |okay )?(?:sure|fine|great|go on|go ahead|brilliant|perfect|whatever|no worries|lovely|right)[,!.]* "
+                         r"(?:just |you )?(?:go ahead and )?([a-z]+) (.+)")
+
+
+def _partner_actions(t: str) -> list[tuple[str, list[str], bool]]:
+    """(verb lemma, words after the verb, past) for each clause with the partner (or their people) as subject."""
+    out = []
+    m = _IMPERATIVE.match(t)
+    if m and verb_lemma(m.group(1)) == m.group(1) and m.group(1) not in ("be", "thanks", "thank", "whatever"):
+        out.append((m.group(1), m.group(2).split(), False))
+    starts = [mm.end() for mm in _OWN_SUBJ.finditer(t)]
+    starts += [mm.end() for mm in re.finditer(r"\b(?:stop|quit) (?=\w+ing\b)", t)]
+    for st in starts:
+        toks = t[st:].split()
+        i, past, neg = 0, False, False
+        while i < len(toks):
+            w = toks[i]
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            if w in NEG_WORDS or w == "no" and nxt == "longer":
+                neg = True
+                i += 1
+            elif w in _OWN_ADV:
+                i += 1
+            elif w in ("is", "are", "am", "was", "were") and (nxt.endswith("ing") or nxt in ("up", "out", "off", "away") or nxt in _OWN_ADV):
+                past = past or w in ("was", "were")
+                i += 1
+                if toks[i] in ("up", "out", "off", "away") and i + 1 < len(toks) and toks[i + 1].endswith("ing"):
+                    i += 1
+            elif w in ("has", "have", "had") and nxt == "been":
+                past = True
+                i += 2
+            elif w in ("has", "have", "had") and nxt and verb_lemma(nxt) and nxt == _vbn(verb_lemma(nxt)) and nxt not in ("been", "got", "had"):
+                past = True
+                i += 1
+            elif w in ("will", "would", "did", "does", "do", "can", "could"):
+                past = past or w == "did"
+                i += 1
+            elif w in ("keep", "keeps", "kept", "stop", "stops", "quit") and nxt.endswith("ing"):
+                i += 1
+            elif w in ("go", "goes", "went") and nxt == "and":
+                past = past or w == "went"
+                i += 2
+            else:
+                break
+        if neg or i >= len(toks):
+            continue
+        verb = toks[i]
+        lem = verb_lemma(verb)
+        if not lem or verb in DETS or verb in PREPS:
+            continue
+        if verb != lem and not verb.endswith(("s", "ing")) and verb == _past(lem):
+            past = True
+        out.append((lem, toks[i + 1:], past))
+    return out
+
+
+def _own_partner_situations(t: str) -> list[tuple[str, str | None]]:
+    """The partner's action as an observation keeping its object, place and time:
+    "leaves his wet towels on the bed every morning" -> "the wet towels get left on the bed in the mornings"."""
+    out = []
+    for lem, rest, past in _partner_actions(t):
+        rest = [w for w in rest if w not in ("always", "constantly", "ever", "even", "just", "literally")]
+        rest = re.split(r"[,.;!?:\"]", " ".join(rest))[0].split()
+        cut = next((j for j, w in enumerate(rest) if w == "another" and j + 1 < len(rest) and rest[j + 1] in TIME_SPANS), None)
+        if cut:  # "leave the litter tray another week": the time span is not part of the thing
+            rest = rest[:cut] + ["for"] + rest[cut:]
+        particle = ""
+        if rest and rest[0] in PARTICLES and not (len(rest) > 1 and rest[0] in PREPS and rest[1] in DETS):
+            particle, rest = rest[0], rest[1:]
+        joined = " ".join(rest)
+        # money: "spent 400 quid on a bike without asking me" -> "400 quid went on a bike without us talking first"
+        mm = re.match(rf"((?:{AMOUNT})|{MONEY_NP}) (?:on|for) (.+)", joined)
+        if lem in MONEY_VERBS and mm:
+            amount = _tidy(_your_to_the(mm.group(1)))
+            np_toks, tail = _take_np(mm.group(2).split())
+            np = _tidy(_your_to_the(" ".join(np_toks)))
+            if np:
+                sit = f"{amount} {'went' if past else 'goes'} on {np} {_own_tail(tail)}"
+                out.append((_tidy_sent(sit), "check with me before buying anything over an amount we agree on"))
+            continue
+        if lem in _NO_PASSIVE and lem not in ("watch",):
+            continue
+        # an activity with how long it goes on: "gaming till 3am", "scrolls tiktok till 1am", "plays poker until 4 in the morning"
+        k = next((j for j in range(len(rest) + 1) if UNTIL_RE.match(" ".join(rest[j:]))), None)
+        if k is not None and k <= 3 and all(w not in ("me", "us", "my", "i") for w in rest[:k]):
+            obj = _tidy(_your_to_the(" ".join(rest[:k])))
+            ing = inflect(lem, "VBG")
+            tail = _own_tail(rest[k:])
+            if not re.search(r"\b(?:it|them|that|this)\b", obj):
+                sit = f"{ing} {particle} {obj} {'went' if past else 'goes'} on {tail}"
+                out.append((_tidy_sent(sit), f"agree with me on a finishing time for {_tidy(f'{ing} {particle} {obj}')}"))
+                continue
+        # a thing as object: "leaves the wet towels on the bed" -> "the wet towels get left on the bed"
+        if rest and rest[0] not in ("me", "us", "i", "you", "it", "them", "him", "her", "this", "that", "what", "how", "why", "about") and rest[0] not in PREPS and (
+                rest[0] in DETS or is_noun(rest[0]) or "ADJ" in getAllLemmas(rest[0])):
+            np_toks, tail = _take_np(rest)
+            np_toks = [w for w in np_toks if w not in ("all", "every", "each", "whole")]
+            if (not np_toks or np_toks[-1] in NOT_THING - {"bed", "house", "home", "work"} or np_toks[-1] in REFLEXIVE | BODY
+                    or not is_noun(np_toks[-1]) and getAllLemmas(np_toks[-1]) or np_toks[-1] in PREPS | PARTICLES):
+                continue
+            if np_toks[0] in ("your", "his", "her", "their") and not (len(np_toks) > 1 and np_toks[1] in FAMILY):
+                np_toks = np_toks[1:] if is_plural(np_toks[-1]) and len(np_toks) > 2 else ["the"] + np_toks[1:]
+            np = " ".join(np_toks)
+            plural = is_plural(np_toks[-1]) or np_toks[-1] in ("people", "kids", "children")
+            if not particle and tail and tail[0] in PARTICLES and tail[0] not in PREPS:
+                particle, tail = tail[0], tail[1:]
+            sit = f"{np} {_get(False, past, plural)} {_vbn(lem)} {particle} {_own_tail(tail)}"
+            req = None
+            if lem == "leave" and re.search(r"\bfor (?:another |a |two |three |\d+ )?(?:day|week|fortnight|month)s?\b", " ".join(tail)):
+                req = f"sort out {np if np.split()[0] in DETS else 'the ' + np} with me today"
+            elif lem in ("leave", "dump", "drop", "throw", "pile", "scatter", "put", "stuff", "shove") and not past:
+                req = f"put {np if np.split()[0] in DETS else 'the ' + np} away when you're done with {'them' if plural else 'it'}"
+            out.append((_tidy_sent(sit), req))
+            continue
+        # an action with a place or time only: "sulks in the car the whole drive" -> "there's sulking in the car the whole drive"
+        if rest and rest[0] in ("in", "at", "on", "during", "through", "around") and lem not in _NO_PASSIVE:
+            tail = _own_tail(rest)
+            if len(tail.split()) >= 2 and re.search(r"\b(?:on \w+(?:days|nights|ends)|at (?:night|weekends|dinner|breakfast)|in the (?:mornings?|evenings?)|"
+                                                   r"during \w+|all (?:weekend|day|evening|night))\b", tail):
+                out.append((_tidy_sent(f"there{' was' if past else chr(39) + 's'} {inflect(lem, 'VBG')} {particle} {tail}"), None))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from .text import STOPWORDS
+    return frozenset(STOPWORDS | PREPS | DETS | PARTICLES | {"i'm", "there's", "don't", "doesn't", "didn't", "another", "without", "till", "until"})
+
+
+def _own_ok(sit: str, source: str) -> bool:
+    """A built situation reads as a plain, grammatical observation: known words (or the user's own), no stray
+    pronoun, no label or absolute, fewer second-person words than the user wrote."""
+    if not sit:
+        return False
+    toks = sit.split()
+    if not 3 <= len(toks) <= 15:
+        return False
+    src_words = set(re.findall(r"[a-z0-9']+", expand(source)))
+    for w in re.findall(r"[A-Za-z0-9'£$€]+", sit):
+        lw = w.lower()
+        if not (getAllLemmas(lw) or lw in src_words or lw in _function_words() or re.fullmatch(r"[£$€]?\d[\d,.]*(?:k|am|pm)?", lw)):
+            return False
+    if _PRONOUN_OUT.search(sit) or MENTAL_RE.search(sit) or BROKEN_RE.search(sit) or _broken_grammar(sit) or _has_label(sit):
+        return False
+    if DANGLING_RE.search(sit) or re.search(r"\b(?:always|never|constantly|ever|forever|every time|all the time|not once)\b", sit):
+        return False
+    if re.search(r"[^\w\s',.£$€\-]", sit) or not _you_fewer(source, sit):
+        return False
+    return True
+
+
+def _own_words(t: str, source: str, situation: str, request: str) -> tuple[str, str] | None:
+    """A situation in the user's own words, when the chosen one keeps few of them (None: keep the chosen one)."""
+    src = _content_of(source)
+    if not src:
+        return None
+    have = _kept(src, situation)
+    if 2 * have >= len(src):
+        return None
+    best, best_n = None, have
+    for sit, req in _own_partner_situations(t):
+        sit = _finish_situation(sit)
+        if not _own_ok(sit, source):
+            continue
+        n = _kept(src, sit)
+        if n > best_n:
+            best, best_n = (sit, req), n
+    if best is None:
+        return None
+    sit, req = best
+    if not req or _request_broken(req) or BAD_REQ.search(req):
+        req = request
+    return sit, req
