@@ -1225,7 +1225,7 @@ class RuleRewriter:
                               if x and _you_fewer(a.text, x) and not _has_label(x)), None) or (label_info or dflt)["situation"]
             if not _you_fewer(a.text, situation):
                 situation = plain if _you_fewer(a.text, plain) else dflt["situation"]
-        own = _own_words(t, a.text, situation, request)
+        own = _own_words(t, a.text, situation, request, dflt["request"])
         if own:
             situation, request = own
         if _request_broken(request):
@@ -1790,7 +1790,11 @@ def _own_tail(toks: list[str]) -> str:
     return " ".join(out)
 
 
-_OWN_SUBJ = re.compile(rf"(?:^|[,.;!?] |\b(?:and|but|so|then|when|because|while|if|how) )({PARTNER}|{THIRD}) ")
+_OWN_SUBJ = re.compile(rf"(?:^|[,.;!?] |\b(?:and|but|so|then|when|because|while|if|how|why (?:do|does|did|would|will|must|should|is|are|was|were)) )({PARTNER}|{THIRD}) ")
+# ironic praise of an action: "great job forgetting to feed the dog" is the partner's action
+_IRONY_ACT = re.compile(r"\b(?:great|good|nice|brilliant|lovely|fantastic|amazing) (?:job|work|effort|one|move)?,? (?:on |at )?(\w+ing) (.+)")
+# "you should have asked before inviting the whole team" -> the inviting happened without asking
+_BEFORE_ACT = re.compile(r"\b(?:asked|checked|checked with me|talked to me|told me|consulted me|asked me|spoken to me) (?:first )?before (\w+ing) (.+)")
 _OWN_ADV = SKIP | {"never", "always", "constantly", "just", "still", "even", "again", "also", "really", "then", "often", "sometimes", "usually",
                    "literally", "actually", "happily", "casually", "quietly", "randomly", "secretly", "regularly", "gonna", "totally"}
 _IMPERATIVE = re.compile(r"^(?:oh |yeah |well |ok |okay )?(?:sure|fine|great|go on|go ahead|brilliant|perfect|whatever|no worries|lovely|right)[,!.]* "
@@ -1803,6 +1807,12 @@ def _partner_actions(t: str) -> list[tuple[str, list[str], bool]]:
     m = _IMPERATIVE.match(t)
     if m and verb_lemma(m.group(1)) == m.group(1) and m.group(1) not in ("be", "thanks", "thank", "whatever"):
         out.append((m.group(1), m.group(2).split(), False))
+    for pat, extra in ((_IRONY_ACT, []), (_BEFORE_ACT, ["without", "asking", "me"])):
+        m = pat.search(t)
+        lem = verb_lemma(m.group(1)) if m else None
+        if m and lem and (pat is _BEFORE_ACT or _bad_act(lem)):
+            tail = re.split(r"[,.;!?]", m.group(2))[0].split()
+            out.append((lem, tail + extra, True))
     starts = [mm.end() for mm in _OWN_SUBJ.finditer(t)]
     starts += [mm.end() for mm in re.finditer(r"\b(?:stop|quit) (?=\w+ing\b)", t)]
     for st in starts:
@@ -1903,8 +1913,13 @@ def _own_partner_situations(t: str) -> list[tuple[str, str | None]]:
             req = None
             if lem == "leave" and re.search(r"\bfor (?:another |a |two |three |\d+ )?(?:day|week|fortnight|month)s?\b", " ".join(tail)):
                 req = f"sort out {np if np.split()[0] in DETS else 'the ' + np} with me today"
-            elif lem in ("leave", "dump", "drop", "throw", "pile", "scatter", "put", "stuff", "shove") and not past:
+            elif lem in ("leave", "dump", "drop", "throw", "pile", "scatter", "put", "stuff", "shove") and not past and re.fullmatch(
+                    r"(?:on|in|at|by|under|all over|around) (?:the|my|our) \w+(?: \w+)?(?: (?:in|at|on) the \w+| at \w+| on \w+)?", _own_tail(tail)):
                 req = f"put {np if np.split()[0] in DETS else 'the ' + np} away when you're done with {'them' if plural else 'it'}"
+            if not req and lem == "leave":
+                req = f"sort out {np if np.split()[0] in DETS else 'the ' + np} with me today"
+            if not req and "without us talking first" in sit:
+                req = "check with me first next time"
             out.append((_tidy_sent(sit), req))
             continue
         # an action with a place or time only: "sulks in the car the whole drive" -> "there's sulking in the car the whole drive"
@@ -1937,6 +1952,8 @@ def _own_ok(sit: str, source: str) -> bool:
             return False
     if _PRONOUN_OUT.search(sit) or MENTAL_RE.search(sit) or BROKEN_RE.search(sit) or _broken_grammar(sit) or _has_label(sit):
         return False
+    if re.search(r"\b(?:get|gets|got) (?:expected|wanted|needed|told|asked|supposed|meant) to\b|\bin (?:days|weeks|months|years|ages)\b|\bby \w+ing\b|\b(?:doesn't|don't|didn't) get left\b", sit):
+        return False
     if DANGLING_RE.search(sit) or re.search(r"\b(?:always|never|constantly|ever|forever|every time|all the time|not once)\b", sit):
         return False
     if re.search(r"[^\w\s',.£$€\-]", sit) or not _you_fewer(source, sit):
@@ -1944,7 +1961,15 @@ def _own_ok(sit: str, source: str) -> bool:
     return True
 
 
-def _own_words(t: str, source: str, situation: str, request: str) -> tuple[str, str] | None:
+def _first_pos(t: str, sit: str) -> int:
+    """Where the first of a situation's content words comes in the user's sentence (to keep their order)."""
+    from .text import content_lemmas
+    lems = content_lemmas(sit, frozenset())
+    pos = [i for i, w in enumerate(re.findall(r"[a-z0-9']+", t)) if content_lemmas(w, frozenset()) & lems]
+    return min(pos) if pos else 999
+
+
+def _own_words(t: str, source: str, situation: str, request: str, fallback_request: str | None = None) -> tuple[str, str] | None:
     """A situation in the user's own words, when the chosen one keeps few of them (None: keep the chosen one)."""
     src = _content_of(source)
     if not src:
@@ -1953,7 +1978,15 @@ def _own_words(t: str, source: str, situation: str, request: str) -> tuple[str, 
     if 2 * have >= len(src):
         return None
     best, best_n = None, have
-    for sit, req in _own_partner_situations(t):
+    cands = _own_candidates(t, situation)
+    if situation not in _trusted() and not re.search(r"\b(?:and|when|while)\b", situation) and _own_ok(situation, source):
+        # the chosen situation is already the user's words: a second clause of theirs may join it, in the user's order
+        for c, _ in list(cands):
+            if _content_of(c) & _content_of(situation) or re.search(r"\b(?:and|when|while)\b", c):
+                continue
+            pair = (situation, c) if _first_pos(t, situation) <= _first_pos(t, c) else (c, situation)
+            cands.append((f"{pair[0]} and {pair[1]}", None))
+    for sit, req in cands:
         sit = _finish_situation(sit)
         if not _own_ok(sit, source):
             continue
@@ -1964,5 +1997,93 @@ def _own_words(t: str, source: str, situation: str, request: str) -> tuple[str, 
         return None
     sit, req = best
     if not req or _request_broken(req) or BAD_REQ.search(req):
-        req = request
+        # the old request was made for the old situation: keep it only if both were stock phrases (generic enough)
+        req = request if situation in _trusted() or request in _trusted() or not fallback_request else fallback_request
     return sit, req
+
+
+def _bad_act(lem: str) -> bool:
+    """A verb whose doing is itself the complaint (ironic praise of it means it happened)."""
+    return lem in data.blame()["harm_verbs"] or lem in ("leave", "make", "eat", "take", "wake", "tell", "drag", "lock", "forget", "lose", "break",
+                                                       "wash", "burn", "spill", "shrink", "miss", "spend", "waste", "blow", "slam", "drop", "ruin")
+
+
+def _turned_clauses(t: str) -> list[tuple[str, str | None]]:
+    """Every partner clause in the sentence turned the usual way (not only the first one)."""
+    out = []
+    for mm in _OWN_SUBJ.finditer(t):
+        if not re.fullmatch(PARTNER, mm.group(1)):
+            continue  # turn_clause reads a one- or two-word subject only
+        tc = turn_clause(t[mm.start(1):])
+        if tc.situation and tc.kind not in ("keep", "none"):
+            out.append((tc.situation, tc.request))
+    m = _IRONY_ACT.search(t)
+    if m and verb_lemma(m.group(1)):
+        lem = verb_lemma(m.group(1))
+        if lem == "remember":  # ironic "great job remembering X": X got forgotten
+            tc = turn_clause(f"you forgot {m.group(2)}")
+        else:
+            tc = turn_clause(f"you {_past(lem)} {m.group(2)}" if _bad_act(lem) else f"you did not {lem} {m.group(2)}")
+        if tc.situation and tc.kind not in ("keep", "none"):
+            out.append((tc.situation, tc.request))
+    return out
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|has been|have been|gets|get|got|goes|go|went|keeps|keep|stays|stay|ends up|end up|sits|sit|falls|fall|piles up|pile up)\b")
+_OBS_START = re.compile(r"^(?:(?:the|my|our|a|an) [a-z]+|[a-z]+ing)\b")
+
+
+def _own_observations(t: str) -> list[tuple[str, str | None]]:
+    """A clause of the user's that is already an observation, with no one blamed as its subject:
+    "planning anything for us is always left to me" -> "planning things for us is left to me"."""
+    out = []
+    for part in re.split(r"[,.;!?]| because | but | and then | so | cause | since | while ", t):
+        part = part.strip()
+        if re.match(PARTNER, part) or re.search(r"\b(?:not|never|no|nothing|hardly|barely|n't)\b", part) or not _FINITE.search(part):
+            continue
+        if not _OBS_START.match(part) or re.search(r"\b(?:you|your|he|she|him|her|his|they|it|this|that)\b", part):
+            continue
+        first = part.split()[0]
+        if first.endswith("ing") and not verb_lemma(first):
+            continue
+        if first in ("the", "my", "our", "a", "an") and part.split()[1] in PEOPLE | FAMILY:
+            continue
+        toks = part.split()
+        if not 3 <= len(toks) <= 10 or not any(verb_lemma(w) and w not in DETS for w in toks[1:]):
+            continue
+        out.append((_tidy_sent(_tidy(part)), None))
+    return out
+
+
+def _with_when(sit: str, t: str) -> str | None:
+    """A situation paired with the user's own "when ..." clause ("I get interrupted" + "when I'm talking to friends")."""
+    if re.search(r"\b(?:when|while|whenever|after|before)\b", sit):
+        return None
+    wc = _when_clause(t) or _my_when(t)
+    if not wc or wc in sit or _content_of(wc) & _content_of(sit):
+        return None
+    # only a "when" that frames the partner's action: in the partner's own clause, or opening the sentence before it
+    segs = [x.strip() for x in re.split(r"[,.;!?]", t) if x.strip()]
+    seg_i = next((i for i, x in enumerate(segs) if wc.split()[-1] in x and re.search(r"\b(?:when|whenever|every (?:single )?time|each time|as soon as)\b", x)), None)
+    if seg_i is None:
+        return None
+    here = re.search(rf"\b{PARTNER}\b", segs[seg_i])
+    opens = seg_i == 0 and seg_i + 1 < len(segs) and re.match(PARTNER, segs[seg_i + 1])
+    if not (here or opens):
+        return None
+    wc = re.sub(r"\byour (friends|mates|colleagues|coworkers|workmates)\b", r"\1", wc)
+    wc = re.sub(r"\byour family\b", "the family", wc)
+    if len(wc.split()) > 8 or len(sit.split()) + len(wc.split()) > 15 or " and " in wc:
+        return None
+    return f"{wc} and {sit}"
+
+
+def _own_candidates(t: str, situation: str) -> list[tuple[str, str | None]]:
+    base = _own_partner_situations(t) + _turned_clauses(t)
+    out = list(base)
+    for sit, req in [(situation, None)] + base:
+        w = _with_when(sit, t)
+        if w:
+            out.append((w, req))
+    out += _own_observations(t)
+    return out
