@@ -207,7 +207,8 @@ NOT_THING = {"time", "way", "me", "us", "it", "them", "him", "her", "you", "ever
              "sense", "attention", "word", "words", "help", "fun", "granted", "home", "house", "place", "tone", "mood", "reply",
              "answer", "question", "something", "favour", "favor", "rest", "top", "deal", "row", "heck", "hell", "world",
              "relationship", "saying", "love", "yourself", "sleep", "bed", "work", "time", "today", "tonight", "tomorrow",
-             "yesterday", "now", "then", "here", "there", "ages", "years", "first", "last", "next", "once", "twice"}
+             "yesterday", "now", "then", "here", "there", "ages", "years", "first", "last", "next", "once", "twice", "whatever",
+             "whoever", "wherever", "whichever"}
 TIME_NOUNS = {"weekend", "evening", "night", "morning", "afternoon", "day", "holiday", "summer", "birthday", "anniversary", "sunday",
               "saturday", "friday"}
 PEOPLE = FAMILY | {"waiters", "waiter", "waitress", "waitresses", "staff", "neighbours", "neighbors", "neighbour", "neighbor", "guests",
@@ -1225,7 +1226,9 @@ class RuleRewriter:
                               if x and _you_fewer(a.text, x) and not _has_label(x)), None) or (label_info or dflt)["situation"]
             if not _you_fewer(a.text, situation):
                 situation = plain if _you_fewer(a.text, plain) else dflt["situation"]
-        own = _own_words(t, a.text, situation, request, dflt["request"])
+        from_label = bool(label_info) and situation == label_info.get("situation")
+        np_stock = _np_situation(situation, need if from_label else (topic or {}).get("need"), topic, from_label, t) if situation in _trusted() else None
+        own = _own_words(t, a.text, situation, request, dflt["request"], [_finish_situation(np_stock)] if np_stock else None)
         if own:
             situation, request = own
         if _request_broken(request):
@@ -1969,7 +1972,8 @@ def _first_pos(t: str, sit: str) -> int:
     return min(pos) if pos else 999
 
 
-def _own_words(t: str, source: str, situation: str, request: str, fallback_request: str | None = None) -> tuple[str, str] | None:
+def _own_words(t: str, source: str, situation: str, request: str, fallback_request: str | None = None,
+               extra: list[str] | None = None) -> tuple[str, str] | None:
     """A situation in the user's own words, when the chosen one keeps few of them (None: keep the chosen one)."""
     src = _content_of(source)
     if not src:
@@ -1978,7 +1982,7 @@ def _own_words(t: str, source: str, situation: str, request: str, fallback_reque
     if 2 * have >= len(src):
         return None
     best, best_n = None, have
-    cands = _own_candidates(t, situation)
+    cands = _own_candidates(t, situation) + [(x, None) for x in extra or () if x and x != situation]
     if situation not in _trusted() and not re.search(r"\b(?:and|when|while)\b", situation) and _own_ok(situation, source):
         # the chosen situation is already the user's words: a second clause of theirs may join it, in the user's order
         for c, _ in list(cands):
