@@ -35,16 +35,18 @@ WHY = {
     "faux_feeling": "This word says what the other person did more than what you feel.",
 }
 
-PARTNER = r"(?:you|he|she|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|other half))"
+PARTNER_NOUNS = r"(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|other half|missus|missis|hubby|wifey|husb|fella|man|bloke)"
+PARTNER = rf"(?:you|he|she|my {PARTNER_NOUNS}|the (?:wife|missus|husband|hubby|other half|old man))"
 YOU_BE = r"(?:you|he|she) (?:are|were|is|was|have been|has been)"
-ADVS = r"(?:(?:so|such|a|an|the|most|really|very|totally|completely|just|always|never|being|acting|truly|incredibly|absolutely|utterly|unbelievably|extremely|seriously|literally|clearly|obviously|pretty|quite|kind of|sort of|the most|a complete|a total|an absolute|a real|a bit|one|of|like|too|even|ever|still|getting|becoming|such an) )*"
+ADVS = r"(?:(?:(?!(?:hardly|rarely|barely|scarcely|only|early|family|lovely|friendly|silly|ugly|holy|jolly|lonely|likely)\b)\w+ly|so|such|a|an|the|most|really|very|totally|completely|just|always|never|being|acting|truly|incredibly|absolutely|utterly|unbelievably|extremely|seriously|literally|clearly|obviously|pretty|quite|kind of|sort of|the most|a complete|a total|an absolute|a real|a bit|one|of|like|too|even|ever|still|getting|becoming|such an) )*"
 NEG_AFTER_YOU = r"(?:do not|does not|did not|never|will not|would not|can not|could not|have not|has not|had not|are not|were not|is not|was not|hardly|barely|rarely|no longer|refuse to|refused to|fail to|failed to)"
 ABSOLUTE_RE = re.compile(r"\b(?:always|never|constantly|every single time|every time|each time|all the time|not once|for once|"
-                         r"again and again|over and over|yet again|as usual|like always|24/7|non-?stop|forever|every (?:day|night|weekend|morning|evening|single day))\b")
+                         r"again and again|over and over|yet again|as usual|like always|24/7|non-?stop|forever|every (?:day|night|weekend|morning|evening)|"
+                         r"every single (?:day|night|weekend|morning|evening|week|month|year|thing|holiday|birthday|christmas|occasion|one))\b")
 POLITE_Q = re.compile(r"^(?:could|would|can|will|do|did|are|have|shall|may|might|is|was|were|does|should) (?:you|we|i|he|she)\b")
 FAIR_FRAME = re.compile(r"\bi (?:feel|felt|am feeling|was feeling|get|got|am|was|become|became)(?: (?:so|really|very|a bit|a little|quite|kind of|pretty|rather|sometimes|often|getting))* (\w+(?: \w+)?) (?:when|whenever|if|because|that|about|after|as)\b")
 KIND_OVERRIDE = re.compile(r"\byou (?:do not|did not|will not|never) (?:have to|need to|need|fail to|cease to|stop (?:making|surprising|amazing|supporting|caring)|let me down|disappoint|forget (?:my|our|to (?:say|tell|bring|kiss|hug|call|text))|miss a|judge|complain|give up|hesitate)\b"
-                           r"|\byou (?:can not|could not) (?:imagine|believe|know how)\b|\bif you (?:do not|did not) mind\b|\bnever (?:fails? to|let me down)\b|\bnever gets? old\b|\bnever (?:get|got|gets|grow|grew) (?:tired|bored|sick) of\b|\bcould never (?:thank|repay|ask for)\b"
+                           r"|\byou (?:can not|could not) (?:imagine|believe|know how)\b|\bif you (?:do not|did not) mind\b|\bnever (?:fails? to|let me down)\b|\bnever gets? old\b|\bnever (?:get|got|gets|grow|grew) (?:tired|bored|sick) of\b|\bi (?:will |would |could |do )?never (?:get|got|grow|grew|tire|tired) (?:tired |bored |sick )?(?:of |with |talking to |listening to |being with |looking at |hearing |spending time with |watching )(?:you|your|him|her|us)\b|\bcould never (?:thank|repay|ask for)\b"
                            r"|\bi (?:never|always) (?:realised|realized|knew|know|imagined|expected|dreamed|dreamt|believed|thought i would|thought i could)\b")
 CONTEMPT_Q = re.compile(r"\b(?:why (?:can not|will not|would not|could not|do not|did not) you|why (?:do|did|would|are|were|does|is|must|have) (?:you|he|she) (?:always|never|keep|have to|insist|think|act|even|even bother|bother|constantly|ignore|treat|make|do this|do that)|"
                         r"why (?:do|does|did) (?:you|he|she) (?:not|never) |do you (?:(?:even|ever|actually|really|honestly) )+(?:care|listen|think|notice|try|love|hear|pay attention|help|remember)|how (?:many times|often) do i (?:have|need) to|"
@@ -66,7 +68,7 @@ FEEL_LIKE_RE = re.compile(r"\bi (?:feel|felt|am feeling|was feeling|just feel|ki
 SHOULD_REPROACH = re.compile(r"\b(?:for once|for a change|once in a while|someone else|somebody else|other people|anyone else|harder|at least|"
                              r"like an adult|like a grown|growing up|grow up|being (?:less|more)|not being|listening|thinking (?:before|about)|for yourself)\b")
 VOCATIVE_RE = None  # built lazily
-PNOUN_BE = r"my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|other half) (?:is|was|has been|can be|is being)"
+PNOUN_BE = rf"my {PARTNER_NOUNS} (?:is|was|has been|can be|is being)"
 
 
 @lru_cache(maxsize=1)
@@ -143,12 +145,17 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]], positive: bool = F
             w = m.group(1)
             lem = verb_lemma(w) or w
             if lem in harm or re.match(rf"{PARTNER} (?:only|just) (?:think|care|talk|want|look|ever)|{PARTNER} (?:only|just) \w+ (?:me )?(?:when|if|because)", head) \
-                    or re.search(r"\bwithout (?:even |ever |so much as )?(?:asking|telling|checking|consulting|talking to|letting me know|a word|saying|me)\b|\bmore\b[\w ]{0,30}? than (?:about |for |to )?(?:me|us|i do)\b|\binstead of (?:helping|talking|listening|coming|being)\b", head):
+                    or re.search(r"\bwithout (?:even |ever |so much as )?(?:asking|telling|checking|consulting|talking to|letting me know|a word|saying|me)\b|\binstead of (?:helping|talking|listening|coming|being)\b", head):
                 if not re.match(r"(?:leave|leaves|left) (?:me (?:a|the|some|notes?|flowers|breakfast|coffee|dinner|a note|a message)\b)", head[m.start(1):]):
                     return _span(head, m.end() + 20)
-            if re.match(rf"{PARTNER} (?:(?:always|constantly|just|only|still) )*(?:think|thinks|thought|act|acts|acted|treat|treats|treated|talk to me like|expect|expects|expected|assume|assumes|assumed|take|takes|took) (?:you are|me for granted|like|that|i|me like|everything|it)", head):
+            if re.match(rf"{PARTNER} (?:(?:always|constantly|just|only|still) )*(?:think|thinks|thought|act|acts|acted|treat|treats|treated|talk to me like|expect|expects|expected|assume|assumes|assumed|take|takes|took) (?:you are|me for granted|like|that|i|me like|everything|it)", head) \
+                    and not POSITIVE_SIMILE.match(head):
                 return _span(head, m.end() + 20)
     return None
+
+
+# "he treats me like a queen": a treatment named by a flattering simile is praise
+POSITIVE_SIMILE = re.compile(rf"{PARTNER} (?:\w+ )?(?:treat|treats|treated|talks? to|talked to) (?:me|us|[\w']+(?: [\w']+)?) like (?:a |an |the |my |his |her |our |one of the )?(?:queen|king|princess|prince|royalty|family|gold|equals?|goddess|god|someone special|person|adult|grown-?up|human being|lady|gentleman|partner|priority|best friend|one of (?:us|the family))\b")
 
 
 def _span(s: str, end: int) -> str:
@@ -280,6 +287,7 @@ def analyse(text: str) -> Analysis:
 
     _extra_markers(t, add, positive)
     _round4(t, add, positive, fair)
+    _round5(t, raw.lower(), add, positive, fair)
 
     problems = [Problem(kind=p.kind, span=_orig_span(raw, p.span), why=p.why) for p in problems]
     blaming = _is_blaming(t, problems, positive, fair, kind_override)
@@ -312,11 +320,14 @@ AMBIGUOUS_HARM = {"pick", "spend", "take", "order", "hang", "hung", "use", "brus
 @lru_cache(maxsize=1)
 def _label_forms() -> dict[str, str]:
     """Comparative and superlative forms of single-word labels ("laziest" -> "lazy")."""
-    from lemminflect import getInflection
+    from lemminflect import getAllLemmas, getInflection
     out = {}
     for lab in data.blame()["labels"]:
-        if " " in lab or "-" in lab:
+        if " " in lab or "-" in lab or "'" in lab:
             continue
+        pos = getAllLemmas(lab)
+        if pos and "ADJ" not in pos:
+            continue  # nouns have no superlative ("cow" would give "cower", "cheat" "cheater")
         for tag in ("JJR", "JJS"):
             for f in getInflection(lab, tag):
                 if f != lab and not f.startswith(("more ", "most ")) and not f.endswith(("ishest", "isher")):
@@ -437,7 +448,7 @@ def _is_blaming(t: str, problems: list[Problem], positive: bool, fair, kind_over
 
 # ---- round 4: behaviours with the partner as subject, sarcasm from cues, accusing turns, polarity of always/never.
 # The vocabulary is in blame.yaml; this is the logic that puts it together.
-PNOUN = r"my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|other half)"
+PNOUN = rf"my {PARTNER_NOUNS}"
 PARTNER_REF = re.compile(rf"\b(?:you|your|yourself|he|his|him|himself|she|her|herself|{PNOUN})\b")
 MID = (r"(?: (?:just|only|even|really|always|constantly|still|simply|basically|literally|actually|then|also|usually|sometimes|"
        r"often|kind of|sort of|would|will|did|do|does|have|has|had|would rather|keep|kept|keeps|go and|went and|quietly|"
@@ -613,3 +624,143 @@ def _sarcasm(t: str, add) -> None:
     neg = _sarcasm_neg(t)
     if score >= 3 or (score >= 2 and neg) or (praise and neg and PARTNER_REF.search(t)):
         add("sarcasm", span)
+
+
+# ---- round 5: comparisons with others, kindness on conditions, vices as nouns, stock dismissals, "I'll do it myself",
+# "nothing I do is good enough", ironic envy, contemptuous treatment, broken promises. Vocabulary in blame.yaml.
+def _wide_span(s: str) -> str:
+    """Like _span, but a comma does not end it: "unlike you, my brother ..." keeps its second half."""
+    seg = re.split(r"[.;!?]| but (?!not)| because ", s)[0]
+    if len(seg) > 70:
+        seg = seg[:70].rsplit(" ", 1)[0]
+    return seg.strip(" ,")
+
+
+@lru_cache(maxsize=1)
+def _r5():
+    b = data.blame()
+    esc = lambda xs: _alt(re.escape(x) for x in xs)  # noqa: E731
+    us = _alt(b["us_group"])
+    third = _alt(b["third_parties"])
+    return {
+        "unlike": re.compile(r"\bunlike (?:you|him|her)\b,? (?!(?:i|we|me|us)\b)"),
+        "others": re.compile(rf"\b(?:other|most|normal|real|some) (?:{esc(b['others'])}) (?:[\w']+ ){{0,2}}?(?:{_alt(b['others_cue'])})\b"),
+        "others_roles": re.compile(rf"\b(?:other|most|normal|real|some|plenty of|lots of) (?:people's |women's |men's )?(?:{esc(b['others_roles'])}) (?:[\w']+ ){{0,2}}?(?:{_alt(b['others_cue'])})\b"),
+        "favour": re.compile(rf"\b{PARTNER}\b(?=[^.;!?]{{0,100}}?\b(?:more|better|nicer|kinder|sweeter|first|ahead|over|before)\b)[^.;!?]{{0,50}}?\b(?:{_alt(b['favour_verbs'])})\b[^.;!?]{{0,60}}?"
+                             rf"\b(?:than|before|ahead of|over) (?:(?:about|for|to|with|on|at|from|toward|towards|anything|anyone) )?(?:{us})\b"),
+        "favour2": re.compile(rf"\b{PARTNER} (?:is|are|was|were|has been|have been|gets?|got|acts?|acted) (?:\w+ )?(?:nicer|kinder|sweeter|friendlier|warmer|more (?:polite|patient|affectionate|attentive|loving|generous|respectful|interested|fun|caring|romantic|relaxed|open|honest|chatty|welcoming|helpful)) "
+                              rf"(?:to|with|towards?|around|about|for) [^.;!?]{{1,40}}? than (?:(?:to|with|for|about|around) )?(?:{us})\b"),
+        "favour3": re.compile(rf"\b(?:matters?|mattered|means?|meant|(?:is|are|was|were)(?: \w+)?) (?:so |much |far |way |a lot |clearly |obviously |a hell of a lot )?more(?: important)? to (?:you|him|her|them) than (?:{us})\b"),
+        "all_you_do": re.compile(rf"\ball {PARTNER} (?:ever |really |seem to |seems to )?(?:do|does|did|want to do|wants to do) (?:these days |lately |now |anymore )?is (?!(?:make me|help|support|love|care|work hard|try)\b)(\w+)"),
+        "but_not_me": re.compile(rf"\b(?:for|with|to|about) (?:(?:your|his|her) (?:{third}|work|job|boss|phone|mates|friends|team|games|ex|family|kids)|everyone|everybody|anyone|anybody|the whole world|strangers|the dog|the cat|work)(?: else)?,? (?:but|except|apart from|other than|yet) (?:(?:not|never) )?(?:(?:for|with|to|about) )?(?:me|us|your (?:wife|husband|partner|own family|kids))\b"),
+        "wish_like": re.compile(r"\bwish (?:you|he|she) (?:were|was|could be|would be|acted|behaved) (?:a bit |just |a little |a lot |slightly )?(?:more|less) like\b"),
+        "only_when": re.compile(rf"\b{PARTNER}\b(?: (?:are|is|were|was|will|would|have|has|ever|really|actually|seem to|seems to))* (?:[\w']+ ){{0,1}}only\b[^.;!?]{{0,50}}?\b(?:when|whenever|if|because|after|once) (?:(?:you|he|she|it|they) )?(?:\w+ ){{0,2}}?(?:{_alt(b['motive_conditions'])})"),
+        "only_time": re.compile(rf"\bthe only (?:time|times|reason|way) {PARTNER}\b([^.;!?]{{0,50}}?) (?:is|was|are|is ever|ever is) (?:when|if|after|because|to) ([^.;!?]{{0,50}})"),
+        "affection": re.compile(rf"\b(?:{_alt(b['affection_acts'])})"),
+        "motive": re.compile(rf"\b(?:{_alt(b['motive_conditions'])})"),
+        "exist": re.compile(r"\b(?:remember|remembers|remembered|notice|notices|noticed|realise|realises|realize|realizes|acknowledge|acknowledges|know|knows|care) (?:that )?i (?:exist|am (?:alive|here|there|even here|in the room|in this house))\b"),
+        "disclose": re.compile(rf"\b(?:{_alt(b['disclose_verbs'])}) (?:[\w']+ ){{0,5}}?(?:about |all about |of )?(?:our|my) (?:\w+ )?(?:{esc(b['private_matters'])})\b"),
+        "thanks_for": re.compile(r"\b(?:thanks|thank you|cheers|ta)(?: (?:a lot|so much|very much|a million|a bunch|heaps|loads|again|for nothing))? for (?:\w+ )?\w+ing\b"),
+        "vice": re.compile(rf"\b(?:your|his|her|you are|{PNOUN}'s|{PNOUN}s)(?: (?:constant|endless|stupid|bloody|fucking|usual|little|ridiculous|petty|pathetic|childish|never-ending|awful|terrible|nasty|horrible|unbelievable|insane))? (?:{esc(b['vices'])}) (?:(?:\w+ ){{0,2}}?(?:{_alt(b['vice_predicates'])}))"),
+        "vice_lead": re.compile(rf"\b(?:{_alt(b['vice_lead'])}) (?:all )?(?:(?:your|his|her) )(?:constant |endless |stupid |bloody |usual |little |ridiculous |petty |childish )?(?:{esc(b['vices'])})\b"),
+        "dismiss": re.compile(rf"\b{PARTNER}\b(?: (?:just|only|always|simply|then|usually|still|immediately|instantly))+ (?:{_alt(b['dismiss_verbs'])}) (?:to me )?(?:that )?[\"'“‘]?(?:oh,? |well,? |yeah,? |meh,? )?(?:{_alt(b['dismissals'])})\b"),
+        "least": re.compile(rf"\b(?:{PARTNER}|you are|he is|she is|{PNOUN} is)\b(?: \w+){{0,3}}? the least (?:{_alt(b['least_traits'])})\b"),
+        "pa_lead": re.compile(rf"^(?:oh,? |well,? |ugh,? |meh,? |ok,? |okay,? )?(?:{_alt(b['pa_lead'])})[,.!]+ (?:then,? )?(?:i will|ill|i guess i will|i suppose i will|i will just|i am going to|looks like i will|guess i will|i can) "),
+        "pa_do": re.compile(r"\b(?:i will|ill|i guess i will|i suppose i will|i will just|i am going to|looks like i will|guess i will|i have to|i will have to|i will do it|i can) (?:just )?(?:[\w']+ ){0,7}?(?:myself|on my own|by myself|alone)\b"),
+        "pa_tail": re.compile(rf"(?:^|[ ,])(?:{_alt(b['pa_tail'])})\s*[.!?]*$"),
+        "pa_strong_tail": re.compile(rf"(?:^|[ ,])(?:{_alt(x for x in b['pa_tail'] if x not in ('then', 'again'))})\s*[.!?]*$"),
+        "not_enough": re.compile(r"\b(?:nothing|whatever|anything|everything|no matter (?:what|how (?:\w+ ){1,2}?))(?: i| we)(?: [\w']+){0,6}?,? (?:(?:is|was|will be|seems|it is|that is|it will be|it|that) )?(?:ever |never |not |always |just )*(?:good enough|enough|right|wrong|a problem)\b"),
+        "not_enough_for": re.compile(r"\b(?:never|not|ever|nothing is|nothing will be|nothing) (?:\w+ )?(?:good enough|enough|right) (?:for|in the eyes of|by) (?:you|him|her)\b|\bin (?:your|his|her) eyes\b|\baccording to (?:you|him|her)\b|\b(?:you|he|she) (?:are|is|were|was) never (?:happy|satisfied|pleased|content)\b"),
+        "cant_right": re.compile(r"\bi (?:can not|can never|never|can not ever|could never) (?:seem to )?(?:do|say|get) (?:anything|a thing|something|one thing) (?:right|properly)\b"),
+        "must_be": re.compile(rf"(?:^|[,.!;] )(?:it )?must be (?:so |really |very |pretty |just )?(?:{esc(b['must_be'])})\b(?: (?:\w+ing|to \w+|being)\b)?"),
+        "must_cue": re.compile(rf"(?:{_alt(b['must_be_cue'])})"),
+        "treat_like": re.compile(rf"\b{PARTNER}{MID} (?:treat|treats|treated|treating|talk to|talks to|talked to|talking to|speak to|speaks to|spoke to|speaking to|look at|looks at|looked at|order|orders|ordered|boss|bosses|bossed) (?:[\w']+ ){{0,3}}?like (?:(?:a|an|some|the|your|his|her|their|total|complete) )*(?:{esc(b['demeaning'])}|{_alt(b['demeaning_clause'])})\b"),
+        "simile": re.compile(rf"\b{PARTNER}{MID} (?:drive|drives|drove|driving|eat|eats|ate|eating|drink|drinks|drank|drinking|spend|spends|spent|spending|talk|talks|talked|shout|shouts|shouted|scream|screams|behave|behaves|behaved|act|acts|acted|acting|dress|dresses|carry on|carries on|carried on|party|parties|partied|chew|chews|swear|swears|swore|text|texts|flirt|flirts|order|orders|boss|bosses|live|lives|treat|treats|run|runs|rule|rules) (?:[\w']+ ){{0,4}}?like (?:a |an |some |the )?(?:{esc(b['contempt_similes'])})\b"),
+        "promise_none": re.compile(r"\b(?:not (?:one|a single)|none of|not any of|zero|no) (?:(?:the|your|his|her|those) )?(?:\w+ )?(?:promises?|things? (?:you|he|she) (?:have |has |had )?(?:promised|said|swore))\b"),
+        "promise_empty": re.compile(r"\b(?:your|his|her) (?:promises|word|words|apologies|sorrys) (?:are|is|mean|means|were|was) (?:\w+ )?(?:worthless|empty|meaningless|nothing|a joke|rubbish|lies|hollow|not worth|cheap|useless)\b"),
+        "promise_broke": re.compile(r"\b(?:you|he|she) (?:promised|swore|said (?:you|he|she) would|said (?:you|he|she) will|gave (?:your|his|her|me (?:your|his|her)) word|ud|you would)\b[^.;!?]{0,70}?(?:,| and| but| yet| then) (?:(?:you|he|she) )?(?:(?:were|was|are|is) not|werent|wasnt|did not|didnt|never|could not|would not|forgot|still (?:have not|has not|did not|is not|are not|not)|have not|has not|had not|(?:it|that|they) (?:is|are) still|it still|(?:\w+ )?(?:weeks|months|years) (?:later|on)|instead)\b"),
+    }
+
+
+def _round5(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) -> None:
+    r = _r5()
+    in_fair = lambda i: any(a <= i < b for a, b in fair)  # noqa: E731
+    partner = PARTNER_REF.search(t) or re.search(r"\b(?:youve|youd|youll|youre|ud|ull|hes|shes)\b", t)
+    # someone else held up against the partner, or the partner putting something above me/us
+    if not positive or re.search(r"\b(?:unlike|more|better|but not|except)\b", t):
+        for key in ("unlike", "favour", "favour2", "but_not_me", "wish_like", "others_roles", "favour3") + (("others",) if partner else ()):
+            m = r[key].search(t)
+            if m and not in_fair(m.start()) and not _softened(t, m.start()):
+                if key in ("favour", "favour2", "but_not_me") and _is_positive(t[m.end():m.end() + 40]) and not re.search(rf"{NEG_AFTER_YOU}", t):
+                    continue  # "you treat me better than anyone, thank you"
+                add("accusing_you", _wide_span(t[m.start():]))
+                break
+    m = r["all_you_do"].search(t)
+    if m and not positive and not in_fair(m.start()):
+        add("accusing_you", _wide_span(t[m.start():]))
+    # kindness, attention or apologies only on a condition
+    m = r["only_when"].search(t)
+    if m and not in_fair(m.start()) and not _softened(t, m.start()):
+        add("accusing_you", _wide_span(t[m.start():]))
+    m = r["only_time"].search(t)
+    if m and (r["affection"].search(m.group(1)) or r["motive"].search(m.group(2))):
+        add("accusing_you", _wide_span(t[m.start():]))
+    m = r["exist"].search(t)
+    if m and partner and not re.search(r"\bi (?:\w+ )?$", t[max(0, m.start() - 12):m.start()]):
+        add("accusing_you", _wide_span(t[m.start():]))
+    # ironic thanks for a harm, and telling others what is ours
+    m = r["thanks_for"].search(t)
+    if m:
+        d = r["disclose"].search(t, m.start())
+        if d and not re.search(r"\b(?:surprise|party|present|gift|proud|good news|helped|it helped|easier|so i did not have to)\b", t):
+            add("sarcasm", t[m.start():m.end()])
+    elif not positive:
+        d = r["disclose"].search(t)
+        if d and re.search(rf"\b{PARTNER}\b(?: \w+){{0,3}} $", t[max(0, d.start() - 30):d.start()]) and not _softened(t, d.start()) \
+                and not re.search(r"\b(?:surprise|good news|proud)\b", t) and not t.rstrip().endswith("?") or (d and re.match(r"why (?:would|did|do) ", t)):
+            add("accusing_you", _wide_span(t[d.start():]))
+    # vices named as nouns: "your temper is getting scary", "I'm sick of your excuses"
+    for key in ("vice", "vice_lead"):
+        m = r[key].search(t)
+        if m and not in_fair(m.start()) and not (positive and not re.search(rf"{NEG_AFTER_YOU}|\b(?:sick|tired|fed up|had enough|can not stand)\b", t)):
+            add("label", _wide_span(t[m.start():]))
+            break
+    # a stock reply that waves the matter away
+    m = r["dismiss"].search(t)
+    if m and not in_fair(m.start()) and not _softened(t, m.start()) and not positive:
+        add("accusing_you", _wide_span(t[m.start():]))
+    # "the least reliable person I know"
+    m = r["least"].search(t)
+    if m:
+        add("label", _wide_span(t[m.start():]))
+    # passive-aggressive self-reliance: "whatever, I'll do it myself (like always)"
+    lead = r["pa_lead"].match(t)
+    do = r["pa_do"].search(t)
+    tail = r["pa_tail"].search(t)
+    if (lead and (do or tail or re.match(r"whatever|never ?mind|forget it", t))) or (do and r["pa_strong_tail"].search(t)) \
+            or (do and tail and re.search(r"\b(?:AGAIN|MYSELF)\b", raw)):
+        if not re.search(r"\b(?:you have got enough|you have enough|you are (?:busy|tired|exhausted|sick|ill|working)|want to learn|i enjoy|i like|i love|happy to|no worries|no problem|glad to)\b", t):
+            add("sarcasm", _wide_span(t[(lead or do or tail).start():]))
+    # nothing I do is good enough
+    m = r["not_enough"].search(t) or r["cant_right"].search(t)
+    if m and (r["not_enough_for"].search(t) or re.search(r"\bnot enough|never enough|never good enough|never right|always wrong|ever good enough\b", m.group(0))) \
+            and not re.search(r"\bi (?:feel|felt|am|was|worry)\b[^.;!?]{0,20}$", t[:m.start()]):
+        add("accusing_you", _wide_span(t[m.start():]))
+    elif (m := r["not_enough_for"].search(t)) and re.search(r"\b(?:never|not)\b", m.group(0)) and re.search(r"\b(?:nothing|whatever|anything|everything|no matter|it is|that is|i do|i try|i make|i cook)\b", t[:m.start() + 1]):
+        add("accusing_you", _wide_span(t[max(0, t.rfind(",", 0, m.start()) + 1):]))
+    # ironic envy: "must be nice having a partner who does all the cleaning"
+    m = r["must_be"].search(t)
+    if m and r["must_cue"].search(t, m.end()) and not re.search(r"\b(?:congrat\w*|so happy for|well deserved|you deserve|enjoy it|have fun)\b", t):
+        add("sarcasm", _wide_span(t[m.start():].lstrip(",.!; ")))
+    # contemptuous treatment and similes: "you treat my mum like she's stupid", "he drives like a maniac"
+    for key in ("treat_like", "simile"):
+        m = r[key].search(t)
+        if m and not in_fair(m.start()) and not _softened(t, m.start()):
+            add("accusing_you", _wide_span(t[m.start():]))
+            break
+    # broken promises
+    for key in ("promise_none", "promise_empty", "promise_broke"):
+        m = r[key].search(t)
+        if m and (partner or key != "promise_none") and not positive:
+            add("accusing_you", _wide_span(t[m.start():]))
+            break
