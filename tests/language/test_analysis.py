@@ -143,3 +143,68 @@ def test_apostrophe_words_are_not_typo_fixed():
     from bot.language.text import expand
     assert expand("It wouldn't kill you") == "it would not kill you"
     assert expand("you shouldn't") == "you should not"
+
+
+# round 5 (blind set 5 misses, generalised by concept; see the round-5 blocks of tests/language/data/generalise_*.txt)
+ROUND5_BLAME = [
+    ("unlike him, my mates at least pretend to listen", "accusing_you"),                       # comparison with others
+    ("other dads somehow manage to get to sports day", "accusing_you"),
+    ("you give your phone more attention than you give me", "accusing_you"),                   # favouring something over me/us
+    ("Your mum matters more to you than I do.", "accusing_you"),
+    ("he only texts me when he's bored or drunk", "accusing_you"),                             # kindness on a condition
+    ("The only time she hugs me is when she wants money.", "accusing_you"),
+    ("cheers for posting our row all over facebook, lovely", "sarcasm"),                       # ironic thanks for a disclosure
+    ("his jealousy is exhausting", "label"),                                                   # a vice named as a noun
+    ("he just goes \"whatever\" and turns the telly up", "accusing_you"),                      # a stock dismissal
+    ("you are genuinely the least reliable person i know", "label"),                          # superlatives
+    ("He's honestly the most selfish man I've ever met.", "label"),
+    ("Never mind, I'll just do it myself since nobody else will.", "sarcasm"),                 # passive-aggressive self-reliance
+    ("I can never do anything right in your eyes.", "accusing_you"),                           # never good enough
+    ("must be great having a wife who sorts all your admin, eh?", "sarcasm"),                  # ironic envy
+    ("he treats the kids like they're a nuisance", "accusing_you"),                            # contemptuous treatment
+    ("you swear like a sailor in front of the kids", "accusing_you"),
+    ("He promised he'd be home for bedtime and wasn't.", "accusing_you"),                      # broken promises
+    ("none of your promises mean anything anymore", "accusing_you"),
+    ("you think having a hard day gives you the right to snap at us", "accusing_you"),        # entitlement
+    ("you're such a scrooge about the heating", "label"),                                     # more labels
+    ("my husband is a proper couch potato", "label"),
+    ("all she ever does is complain about my mum", "accusing_you"),
+]
+
+
+@pytest.mark.parametrize("text,kind", ROUND5_BLAME)
+def test_round5_blame(text, kind):
+    a = analyse(text)
+    assert a.blaming, a
+    assert kind in {p.kind for p in a.problems}, a
+    p = next(p for p in a.problems if p.kind == kind)
+    assert p.span and p.span.lower() in text.lower() and p.why, p  # the span is the user's own words
+
+
+@pytest.mark.parametrize("text", [
+    "Unlike you, I can't cook to save my life.",
+    "He earns more than me and that's fine.",
+    "You treat me better than anyone ever has.",
+    "The only time you get to rest is when the baby naps, so go lie down.",
+    "Thanks so much for telling my mum about the surprise party plan, she loved helping.",
+    "Your jealousy last night made sense after what happened, I get it.",
+    "You just say the word and I'll come get you.",
+    "He's the least selfish man I know.",
+    "I'll book the dentist myself, you've got enough on this week.",
+    "Nothing I cook is ever as good as your lasagne.",
+    "Must be lovely having your sister nearby now.",
+    "It must be nice to finally have a garden, congratulations!",
+    "He treats me like a queen.",
+    "He sleeps like a baby after football.",
+    "You promised to fix the fence and you did it in a day, thank you.",
+    "I never get bored talking to you.",
+    "He's been walking toward the station.",
+])
+def test_round5_not_blame(text):
+    assert not analyse(text).blaming, analyse(text)
+
+
+def test_new_labels_do_not_swallow_everyday_words():
+    from bot.language.text import expand
+    assert expand("toward the station") == "toward the station"   # not "coward"
+    assert expand("it's all peachy").endswith("peachy")  # not "preachy"
