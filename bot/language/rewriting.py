@@ -622,6 +622,7 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
         body = _tidy(_your_to_the(body))
         if lemma in ("take", "pick", "bring", "drive", "walk") and re.match(r"me\b", rest):
             return _passive_me(lemma, "", particle, obj_me[1] if obj_me else "", neg, past, alt)
+        body = re.sub(r"\s*\b(?:in|for) (?:days|weeks|months|years|ages)\b", "", body)  # "hasn't mopped in weeks": I mop on my own
         core, when = _split_time(body)
         verb_out = _past(lemma_out) if past else lemma_out
         sit = f"I {verb_out} {particle} {core} on my own {when}"
@@ -1485,6 +1486,7 @@ STANDBY_RE = re.compile(rf"\b(?:and|but|while) {PARTNER} (?:just |only |always |
                         rf"\b(?:and|but|while) {PARTNER} (?:never |won't |will not |do not |does not |did not |don't |doesn't |didn't )(?:say|says|do|does) (?:a thing|anything|a word)\b|"
                         rf"\b(?:and|but|while) {PARTNER} (?:just |always )*(?:pretend|pretends|pretended|act|acts|acted) (?:not to notice|like|as if)|"
                         rf"\b(?:and|but|while) {PARTNER} (?:just |always )*(?:laugh|laughs|laughed) along\b|"
+                        rf"\b(?:and|but|while) {PARTNER} (?:just |always |still )*(?:stay|stays|stayed|keep|keeps|kept|go|goes|went) (?:silent|quiet)\b|"
                         rf"\b(?:and|but) {PARTNER} (?:say|says|tell|tells) (?:me )?(?:i am|i'm) (?:overreacting|too sensitive|being dramatic)")
 CONTACT_VERBS = {"text": "texts", "message": "messages", "call": "calls", "email": "emails", "dm": "messages", "phone": "calls", "snapchat": "snaps"}
 ASIDE_VERBS = {"flirt": "flirted with", "chat": "chatted up", "hit": "hit on", "check": "checked out"}
@@ -1748,7 +1750,7 @@ AMOUNT = (r"(?:[£$€]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:k|grand|quid|pounds|bucks|d
 MONEY_NP = r"(?:(?:the|our|my|all the|all our|half the|half our) (?:\w+ )?(?:money|savings|fund|budget|wages|salary|bonus|pay|pension|inheritance|rent money|deposit))"
 MONEY_VERBS = {"spend", "blow", "drop", "waste", "splash", "splurge", "throw", "put", "sink", "lose", "bet", "gamble"}
 # time phrases that say how long something goes on ("till 3am", "until midnight", "all night", "into the night")
-UNTIL_RE = re.compile(r"^(?:(?:till|until|til|past|after) (?:\d{1,2}(?::\d\d)?(?: ?[ap]\.?m\.?)?|\d{1,2}[ap]m|midnight|dawn|sunrise|late|the early hours|two|three|four|five|one)\b|all night\b|into the (?:night|early hours)\b|half the night\b)")
+UNTIL_RE = re.compile(r"^(?:(?:till|until|til|past|after) (?:\d{1,2}(?::\d\d)?(?: ?[ap]\.?m\.?)?|\d{1,2}[ap]m|midnight|dawn|sunrise|late|the early hours|two|three|four|five|one)\b|all night\b|into the (?:night|early hours)\b|half the night\b|for (?:hours|ages|hours on end)\b)")
 # softened "every X": the absolute goes, the time stays
 _SOFT_TIMES = [(re.compile(r"\bevery (?:single )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"), r"on \1s"),
                (re.compile(r"\bevery (?:single )?(morning|evening|afternoon)\b"), r"in the \1s"),
@@ -1919,6 +1921,9 @@ def _own_partner_situations(t: str) -> list[tuple[str, str | None]]:
             elif lem in ("leave", "dump", "drop", "throw", "pile", "scatter", "put", "stuff", "shove") and not past and re.fullmatch(
                     r"(?:on|in|at|by|under|all over|around) (?:the|my|our) \w+(?: \w+)?(?: (?:in|at|on) the \w+| at \w+| on \w+)?", _own_tail(tail)):
                 req = f"put {np if np.split()[0] in DETS else 'the ' + np} away when you're done with {'them' if plural else 'it'}"
+            state = {"on": "off", "open": "closed", "unlocked": "locked", "running": "off", "undone": "done"}.get(_tidy(_own_tail(tail)))
+            if not req and lem == "leave" and state:
+                req = f"check {np if np.split()[0] in DETS else 'the ' + np} {'are' if plural else 'is'} {state} before you go out or to bed"
             if not req and lem == "leave":
                 req = f"sort out {np if np.split()[0] in DETS else 'the ' + np} with me today"
             if not req and "without us talking first" in sit:
@@ -1995,8 +2000,8 @@ def _own_words(t: str, source: str, situation: str, request: str, fallback_reque
         if not _own_ok(sit, source):
             continue
         n = _kept(src, sit)
-        if n > best_n:
-            best, best_n = (sit, req), n
+        if n > best_n or best is not None and n == best_n and situation in sit and situation not in best[0]:
+            best, best_n = (sit, req), n  # on a tie, the one that also keeps what was chosen before
     if best is None:
         return None
     sit, req = best
@@ -2034,6 +2039,8 @@ def _turned_clauses(t: str) -> list[tuple[str, str | None]]:
 
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|has been|have been|gets|get|got|goes|go|went|keeps|keep|stays|stay|ends up|end up|sits|sit|falls|fall|piles up|pile up)\b")
+_MENTAL_OWN = {"be", "have", "do", "feel", "think", "know", "guess", "suppose", "want", "need", "love", "hate", "like", "mean", "say", "tell",
+               "ask", "get", "go", "wish", "hope", "try", "bother", "believe", "realise", "realize", "notice", "see", "hear", "find", "swear"}
 _OBS_START = re.compile(r"^(?:(?:the|my|our|a|an) [a-z]+|[a-z]+ing)\b")
 
 
@@ -2056,6 +2063,18 @@ def _own_observations(t: str) -> list[tuple[str, str | None]]:
         if not 3 <= len(toks) <= 10 or not any(verb_lemma(w) and w not in DETS for w in toks[1:]):
             continue
         out.append((_tidy_sent(_tidy(part)), None))
+    # the speaker's own plain account of what happened to them: "I waited all night", "I missed my flight"
+    for part in re.split(r"[,.;!?]| because | but | and | so | cause | while ", t):
+        m = re.match(r"\s*i ((?:had to |ended up )?)(\w+)\b(.*)", part)
+        if not m or m.group(1):
+            continue
+        lem = verb_lemma(m.group(2))
+        if (not lem or m.group(2) == lem or lem in _MENTAL_OWN or m.group(2) != _past(lem)
+                or re.search(r"\b(?:you|your|he|she|him|her|his|it|this|that|not|never|no)\b", m.group(3))):
+            continue
+        body = _tidy(f"I {m.group(2)}{m.group(3)}")
+        if 3 <= len(body.split()) <= 10:
+            out.append((_tidy_sent(body), None))
     return out
 
 

@@ -252,3 +252,42 @@ def test_round5_content_kept(text, expect):
 def test_round5_broken_outputs_rejected(text, bad):
     r = rewrite(text)
     assert r.suggestion and bad not in r.suggestion, r.suggestion
+
+
+# ---- round 6: the user's own words when the stock phrase would drop them (sentences made up for the test; the
+# paraphrases in generalise_rewrite.txt sections 10-17 were written before the rules)
+
+@pytest.mark.parametrize("text,expect", [
+    ("you leave your muddy boots on the rug every evening", "boots get left on the rug"),
+    ("she blew 250 quid on a drone without even asking me", "250 quid went on a drone without us talking first"),
+    ("you always play chess online till 2am", "playing chess online goes on till 2am"),
+    ("oh sure, leave the compost bin another week", "the compost bin gets left for another week"),
+    ("great job forgetting to water the plants, genius", "watering the plants got forgotten"),
+    ("you should have asked before inviting your cousins for the weekend", "without us talking first"),
+    ("you keep lying to me about the lottery tickets", "what I hear about the lottery tickets doesn't match what happened"),
+    ("you're so irresponsible with the car loan", "the car loan gets handled without a plan we both agreed on"),
+    ("She shuts me down every time I mention a holiday.", "I mention a holiday and I get shut down"),
+    ("you never ring when you promise to and I sat up all night", "I sat up all night"),
+])
+def test_round6_own_words_kept(text, expect):
+    r = rewrite(text)
+    assert r.blaming and expect in r.suggestion, r.suggestion
+    c = check_rewrite(text, r.suggestion)
+    assert all(c[k] for k in STRUCTURAL), c
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("You always roll your eyes at me.", "eyes get rolled"),            # a body part is not a thing left somewhere
+    ("he hasn't mopped in weeks", "in weeks on my own"),                # "in weeks" after a negation reads as nonsense
+    ("my partner never lifts a finger at weekends", "my partner helps"),  # an observation must not drop a "never"
+    ("you keep lying about the bills, I can tell when we talk", "match what happened when we talk"),  # an unrelated "when"
+])
+def test_round6_own_words_never_garbled(text, bad):
+    r = rewrite(text)
+    assert r.suggestion and bad not in r.suggestion, r.suggestion
+
+
+def test_round6_own_words_only_replace_a_situation_that_lost_the_content():
+    # the chosen situation already keeps the user's words: nothing is rebuilt
+    r = rewrite("You never help with the dishes")
+    assert "I do the dishes on my own" in r.suggestion
