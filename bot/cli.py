@@ -34,6 +34,9 @@ def _settings(data: Path | None) -> Settings:
     if data is not None:
         settings = settings.model_copy(update={"data_dir": data})
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from bot.language import embedding
+
+    embedding.configure(enabled=settings.semantic)
     return settings
 
 

@@ -32,4 +32,6 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = None
     discord_shards: int | None = None
 
+    semantic: bool = Field(default=True, description="Ask the local sentence model for a second opinion in screening and blame detection")
+
     log_level: str = "INFO"

@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.config import Settings
 from bot.engine import safety
-from bot.language import analyse, reflect
+from bot.language import analyse, embedding, reflect
 from bot.engine.actions import Action, Address, Button, SendMessage
 from bot.engine.clock import Clock, SystemClock
 from bot.engine.confidentiality import guard
@@ -67,7 +67,8 @@ class Engine:
         self.rng = rng or random.Random()
         import bot.engine.builtin_hooks  # noqa: F401  (registers commands and hooks)
 
-        # Compile the language patterns and load the inventories now, not in the first person's turn.
+        # Compile the language patterns and load the inventories and the sentence model now, not in the first person's turn.
+        embedding.configure(enabled=self.settings.semantic)
         safety.screen("hello")
         analyse("you never listen")
         reflect("a long day", 3, ["tired"])

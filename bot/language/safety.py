@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from . import heads
 from . import inventory as data
 from .text import clean
 
@@ -435,9 +436,61 @@ def _screen(raw: str) -> Screening:
             if best is None or cand > best:
                 best = cand
     if best is None:
-        kind = _second_opinion(clauses, whole, nots)  # only when the rules found nothing; adds a gentle check-in
+        # only when the rules found nothing; each adds a gentle check-in, never a crisis
+        kind = _second_opinion(clauses, whole, nots) or _semantic_opinion(raw, clauses, whole, nots)
         return Screening(text=raw, level="concern" if kind else "none", kind=kind)
     return Screening(text=raw, level="crisis" if best[0] == 2 else "concern", kind=best[2])
+
+
+@lru_cache(maxsize=1)
+def _consent() -> re.Pattern:
+    return re.compile(r"\b" + data.safety()["compose"]["lex"]["consent"] + r"\b")
+
+
+def _trigger_seen(clauses: list[str], whole: str, nots: dict) -> bool:
+    """Whether the rules already weighed these words and let them go: a screening pattern matched before its
+    suppressions (a negation, an idiom, a game), or a rule matched and its own exception cancelled it
+    ('keeps my passport because I lose things'). Then the model, which hears negation poorly, has no say."""
+    pats, _nots, rules = _compiled()
+    present = _present_keys(whole)
+    for kind in pats.values():
+        for group in kind.values():
+            for pat, keys in group:
+                if keys is not None and present is not None and keys.isdisjoint(present):
+                    continue
+                if pat.search(whole):
+                    return True
+    for rule in rules:
+        if rule.keys is not None and present is not None and rule.keys.isdisjoint(present):
+            continue
+        for clause in clauses:
+            for m in rule.match.finditer(clause):
+                if (rule.unless_whole is not None and rule.unless_whole.search(whole)) \
+                        or (rule.unless is not None and rule.unless.search(clause)) or _rule_suppressed(rule, clause, whole, m, nots):
+                    return True
+    return False
+
+
+def _semantic_opinion(raw: str, clauses: list[str], whole: str, nots: dict) -> Kind | None:
+    """What the meaning model says when no rule or signal fired (heads.py), under the message-wide cues
+    the rules trust to mean 'not a crisis': a joke, a story or game, an idiom, a past that is behind them."""
+    opinion = heads.crisis_opinion(raw)
+    if opinion is None:
+        return None
+    kind = opinion[0]
+    if _trigger_seen(clauses, whole, nots) or any(idiom.search(whole) for idiom in nots["idioms"]):
+        return None
+    if nots["joke"].search(_NOT_JOKE.sub(" ", whole)) and not _SERIOUS.search(whole) and not _NOT_JOKE.search(whole):
+        return None
+    if kind in ("self_harm", "violence") and nots["fiction"].search(_OWN_THINGS.sub(" ", whole)) and not _INTENT.search(whole):
+        return None
+    if kind == "violence" and nots["game"].search(whole):
+        return None
+    if kind == "abuse" and _consent().search(whole):
+        return None  # 'keeps my passport in the safe because I lose things': the speaker's own reason
+    if nots["past"].search(whole) and nots["recovered"].search(whole) and not nots["relapse"].search(whole):
+        return None
+    return kind
 
 
 def _apply(rule: _Rule, clauses: list[str], whole: str, nots: dict) -> bool:

