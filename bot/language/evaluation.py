@@ -107,6 +107,7 @@ HELDOUT2 = "heldout2_"
 HELDOUT3 = "heldout3_"
 HELDOUT4 = "heldout4_"
 HELDOUT5 = "heldout5_"
+HELDOUT6 = "heldout6_"
 
 
 def evaluate(data_dir: Path | None = None, prefix: str = "") -> Report:
