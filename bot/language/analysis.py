@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import heads
 from . import inventory as data
 from .text import clean, expand, verb_lemma, words
 
@@ -33,6 +34,7 @@ WHY = {
     "you_should": "Telling someone what they should do tends to sound like an order or a reproach.",
     "sarcasm": "Sarcasm carries the hurt sideways, and it's often heard as contempt.",
     "faux_feeling": "This word says what the other person did more than what you feel.",
+    "tone": "No single word gives it away, but as a whole it reads as a charge against them, which tends to start a defence.",
 }
 
 PARTNER_NOUNS = r"(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|other half|missus|missis|hubby|wifey|husb|fella|man|bloke)"
@@ -299,6 +301,11 @@ def analyse(text: str) -> Analysis:
 
     problems = [Problem(kind=p.kind, span=_orig_span(raw, p.span), why=p.why) for p in problems]
     blaming = _is_blaming(t, problems, positive, fair, kind_override)
+    if not blaming and not problems and not positive and not fair and not kind_override and not POLITE_Q.search(t) \
+            and PARTNER_REF.search(t) and heads.blame_opinion(raw):
+        # the meaning model's second opinion, only where the rules saw nothing at all
+        problems = [Problem(kind="tone", span=raw.strip(" ,.;!?"), why=WHY["tone"])]
+        blaming = True
     return Analysis(text=raw, blaming=blaming, problems=problems if blaming or problems else [])
 
 

@@ -128,3 +128,15 @@ def test_semantic_hits_are_a_gentle_concern_never_a_crisis(text, kind):
 ])
 def test_everyday_and_vetoed_messages_stay_quiet(text):
     assert screen(text).level == "none"
+
+
+def test_blame_second_opinion_only_where_the_rules_saw_nothing(monkeypatch):
+    from bot.language import analyse
+
+    a = analyse("Honestly, you are the reason this house is a tip")
+    assert a.blaming and [p.kind for p in a.problems] == ["tone"]
+    assert a.problems[0].span == "Honestly, you are the reason this house is a tip"
+    for fine in ("I love how you cook", "can you grab milk on the way home", "Could you tell me how your day went?"):
+        assert not analyse(fine).blaming
+    monkeypatch.setenv("SEMANTIC", "false")
+    assert not analyse("Honestly, you are the reason this house is a tip").blaming
