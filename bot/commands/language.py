@@ -7,8 +7,15 @@ from typing import Iterable
 
 import typer
 
+from bot.config import Settings
+from bot.language import embedding
 from bot.language import rewrite as _rewrite
 from bot.language import screen as _screen
+
+
+def _configure() -> None:
+    """Honour SEMANTIC from .env here too, as the bot does, so `backbone screen` judges as the bot would."""
+    embedding.configure(enabled=Settings().semantic)
 
 
 def _lines(text: str) -> Iterable[str]:
@@ -43,6 +50,7 @@ def register(app: typer.Typer) -> None:
     def rewrite_cmd(text: str = typer.Argument(..., help='Sentence to rewrite, or "-" to read one per line from stdin.'),
                     as_json: bool = typer.Option(False, "--json", help="Print JSON, one object per line.")) -> None:
         """Suggest an I-statement for a sentence that blames."""
+        _configure()
         for line in _lines(text):
             d = _rewrite_dict(line)
             typer.echo(json.dumps(d, ensure_ascii=False) if as_json else _rewrite_plain(d))
@@ -51,6 +59,7 @@ def register(app: typer.Typer) -> None:
     def screen_cmd(text: str = typer.Argument(..., help='Message to screen, or "-" to read one per line from stdin.'),
                    as_json: bool = typer.Option(False, "--json", help="Print JSON, one object per line.")) -> None:
         """Check a message for signs of self-harm, violence or abuse."""
+        _configure()
         for line in _lines(text):
             s = _screen(line)
             d = {"text": s.text, "level": s.level, "kind": s.kind}

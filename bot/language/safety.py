@@ -437,7 +437,7 @@ def _screen(raw: str) -> Screening:
                 best = cand
     if best is None:
         # only when the rules found nothing; each adds a gentle check-in, never a crisis
-        kind = _second_opinion(clauses, whole, nots) or _semantic_opinion(raw, clauses, whole, nots)
+        kind = _second_opinion(clauses, whole, nots) or _semantic_opinion(raw, clauses, whole, nots, present)
         return Screening(text=raw, level="concern" if kind else "none", kind=kind)
     return Screening(text=raw, level="crisis" if best[0] == 2 else "concern", kind=best[2])
 
@@ -447,12 +447,11 @@ def _consent() -> re.Pattern:
     return re.compile(r"\b" + data.safety()["compose"]["lex"]["consent"] + r"\b")
 
 
-def _trigger_seen(clauses: list[str], whole: str, nots: dict) -> bool:
+def _trigger_seen(clauses: list[str], whole: str, nots: dict, present: set[str] | None) -> bool:
     """Whether the rules already weighed these words and let them go: a screening pattern matched before its
     suppressions (a negation, an idiom, a game), or a rule matched and its own exception cancelled it
     ('keeps my passport because I lose things'). Then the model, which hears negation poorly, has no say."""
     pats, _nots, rules = _compiled()
-    present = _present_keys(whole)
     for kind in pats.values():
         for group in kind.values():
             for pat, keys in group:
@@ -471,14 +470,14 @@ def _trigger_seen(clauses: list[str], whole: str, nots: dict) -> bool:
     return False
 
 
-def _semantic_opinion(raw: str, clauses: list[str], whole: str, nots: dict) -> Kind | None:
+def _semantic_opinion(raw: str, clauses: list[str], whole: str, nots: dict, present: set[str] | None) -> Kind | None:
     """What the meaning model says when no rule or signal fired (heads.py), under the message-wide cues
     the rules trust to mean 'not a crisis': a joke, a story or game, an idiom, a past that is behind them."""
     opinion = heads.crisis_opinion(raw)
     if opinion is None:
         return None
     kind = opinion[0]
-    if _trigger_seen(clauses, whole, nots) or any(idiom.search(whole) for idiom in nots["idioms"]):
+    if _trigger_seen(clauses, whole, nots, present) or any(idiom.search(whole) for idiom in nots["idioms"]):
         return None
     if nots["joke"].search(_NOT_JOKE.sub(" ", whole)) and not _SERIOUS.search(whole) and not _NOT_JOKE.search(whole):
         return None

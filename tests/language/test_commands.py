@@ -37,3 +37,22 @@ def test_screen_json_and_stdin():
     out = [json.loads(x) for x in res.output.strip().splitlines()]
     assert [o["level"] for o in out] == ["none", "crisis"]
     assert out[1]["kind"] == "abuse"
+
+
+def test_screen_command_honours_semantic_in_dotenv(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+    from bot.language import embedding
+
+    msg = "Tell my husband I'm sorry, I won't be around to fix things anymore"  # only the model hears this one
+    monkeypatch.delenv("SEMANTIC", raising=False)
+    monkeypatch.delenv("BACKBONE_SEMANTIC", raising=False)
+    monkeypatch.chdir(tmp_path)
+    try:
+        (tmp_path / ".env").write_text("SEMANTIC=false\n")
+        assert CliRunner().invoke(app, ["screen", msg, "--json"]).output.count('"level": "none"') == 1
+        (tmp_path / ".env").write_text("SEMANTIC=true\n")
+        assert '"level": "concern"' in CliRunner().invoke(app, ["screen", msg, "--json"]).output
+    finally:
+        embedding._configured.clear()
