@@ -126,7 +126,9 @@ def fix_word(w: str) -> str:
     if len(w) < 4:
         return w
     best, best_d = w, 99
-    for m in _marker_words():
+    # sorted: with two markers at the same distance ("forgt": forget/forgot) the set's hash order would pick one
+    # at random per process, and the same sentence would be rewritten differently from one run to the next
+    for m in sorted(_marker_words()):
         cap = 2 if len(m) >= 8 else 1
         d = _damerau(w, m, cap)
         if d <= cap and d < best_d:

@@ -291,3 +291,25 @@ def test_round6_own_words_only_replace_a_situation_that_lost_the_content():
     # the chosen situation already keeps the user's words: nothing is rebuilt
     r = rewrite("You never help with the dishes")
     assert "I do the dishes on my own" in r.suggestion
+
+
+# ---- round 7: one sentence, one rewrite. A typo fixer that broke ties in set order ("forgt": forget or forgot)
+# made the same sentence come out differently from one process to the next.
+
+def test_rewrite_is_the_same_under_any_hash_seed():
+    import os
+    import subprocess
+    import sys
+    code = ("from bot.language.rewriting import rewrite\n"
+            "for s in ['you always forgt to feed the cat', 'ur so lazy omg the dog hasnt been walked all day',\n"
+            "          'u nevr hlep with the dishs', 'You spent 80 quid on a fishing reel again']:\n"
+            "    print(rewrite(s).suggestion)\n")
+    outs = []
+    for seed in ("1", "4"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        res = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120,
+                             cwd=str(__import__("pathlib").Path(__file__).resolve().parents[2]))
+        assert res.returncode == 0, res.stderr
+        outs.append(res.stdout)
+    assert outs[0] == outs[1]
+    assert "feeding the cat gets forgotten" in outs[0]
