@@ -11,6 +11,7 @@ from . import inventory as data
 from .analysis import PARTNER, Analysis, Problem, analyse
 from lemminflect import getAllLemmas, getLemma
 
+from .situation import own_situations
 from .text import clean, closest_word, expand, inflect, is_noun, is_plural, sentences, verb_lemma
 
 
@@ -137,10 +138,17 @@ def _topic_score(ws: set, lems: dict, text: str, single: set, multi: list, cues:
     return score
 
 
+_SPEND_TIME = re.compile(r"\bspen(?:d|ds|ding|t)\b(?= (?:(?:the|one|a|an|every|our|my|all|whole|more|some|any|quality|two|three|that|this|his|her|your) ){0,3}"
+                         r"(?:time|evenings?|nights?|days?|weekends?|hours?|mornings?|afternoons?|holidays?|sundays?|saturdays?|christmas|summer)\b)")
+
+
 def find_topic(text: str) -> dict | None:
     """The topic with the most evidence: words in the main clause count double, a topic's cue verbs (spend, pay,
     wait...) count more than a passing noun, and ties go to the topic listed first."""
     text = ABS_STRIP.sub(" ", text or "")
+    # spending time is not spending money: "spend one evening with me" must not count as the money cue
+    text = _SPEND_TIME.sub("passing", text)
+    text = re.sub(r"\b((?:time|evenings?|nights?|days?|weekends?|hours?|mornings?|afternoons?) (?:gets? |got |are |were |is |was )?)spent\b", r"\1passed", text)
     main = _MAIN_SPLIT.split(text, 1)[0]
     ws_all = set(re.findall(r"[a-z']+", text))
     ws_main = set(re.findall(r"[a-z']+", main))
@@ -1067,8 +1075,8 @@ def _when_clause(t: str) -> str | None:
     toks = body.split()
     if not (2 <= len(toks) <= 8) or re.search(r"\b(?:you|he|she|him|it|this|that)\b", body):
         return None
-    if not any(verb_lemma(w) for w in toks[1:]) or BROKEN_RE.search("when " + body) or MENTAL_RE.search(body):
-        return None
+    if not any(verb_lemma(w) for w in toks[1:]) or BROKEN_RE.search("when " + body) or MENTAL_RE.search(body) or _broken_grammar(body):
+        return None  # the cut at " you " can leave a dangling "talk to"
     return _tidy_sent(body)
 
 
@@ -1236,7 +1244,7 @@ class RuleRewriter:
             request = next((r for r in ((topic or {}).get("request"), request_for_need(need), dflt["request"])
                             if r and not _request_broken(r)), dflt["request"])
         situation = _recase(_finish_situation(situation), a.text)
-        request = _recase(request, a.text)
+        request = _recase(_fitting_request(request, situation, t), a.text)
         suggestion = compose(feeling, situation, need, request, turn=False)
         return Rewrite(text=a.text, blaming=True, problems=a.problems, suggestion=suggestion,
                        feeling=_norm_feeling(feeling), need=need, request=_norm_request(request))
@@ -1253,7 +1261,7 @@ def _request_broken(request: str) -> bool:
     r = (request or "").strip().lower()
     if not r:
         return True
-    if _INSULT_REQUEST.match(r) or _UNTURNED.search(r):
+    if _INSULT_REQUEST.match(r) or _UNTURNED.search(r) or re.match(r"^\w+ both of us\b", r):
         return True
     first = r.split()[0]
     from lemminflect import getAllLemmas
@@ -1339,6 +1347,30 @@ def _broken_grammar(sit: str) -> bool:
     if m and not getAllLemmas(m.group(1)) and m.group(1) not in ("eye-roll",):
         return True
     if re.search(r"\b(?:things|stuff|something|someone) (?:the|a|an|my|our)\b", sit):
+        return True
+    # "both of us doesn't get dragged": a turned "yourself" as a singular subject
+    if re.search(r"\b(?:both of us|yourself|himself|herself) (?:doesn't|does|gets|got|get|is|was|has|don't|didn't)\b", sit):
+        return True
+    # a job verb with nothing to do it to: "I go on time on my own", "I change on my own"
+    if re.search(r"^I (?:go|come|change|get|make|take|put|help|do|handle|bring|join|check|sort|arrange|fix)(?: on time| early| home| out)? on my own\b", sit):
+        return True
+    # an indefinite thing not getting done is no event anyone saw: "an egg doesn't get boiled"
+    if re.search(r"^(?:a|an) \w+(?: \w+)? (?:doesn't|don't|didn't|does not|do not|did not) get \w+", sit):
+        return True
+    # a whole clause made the subject of a passive: "his mates mock me gets allowed"
+    if re.search(r"\b(?:me|us) (?:gets|get|got|is|was) (?!to\b)\w+ed\b", sit):
+        return True
+    # an uninflected verb left by a rule: "I be the one", "... at the pub than spend Saturday with the kids"
+    if re.search(r"^I be\b", sit) or any(verb_lemma(w) == w and not is_noun(w) for w in re.findall(r"\bthan ([a-z]+)\b", sit)):
+        return True
+    # a partner clause turned around only half way: "I remind you to ... on my own", "the car across gets parked"
+    if re.search(r"\byou\b.*\bon my own\b|\b(?:across|along|behind|beside|between|near|under) (?:gets|get|got)\b", sit):
+        return True
+    # the person talked to was cut away: "I'm trying to talk to"
+    if re.search(r"\bto \w+ (?:to|with|at|for|about)$", sit.strip()):
+        return True
+    # nothing said at all: "I heard things"
+    if re.fullmatch(r"I \w+ (?:things|stuff|something)", sit.strip()):
         return True
     m = re.search(r"(\w+) (\w+) (?:to|with|at|for|of|about|in|from|into)$", sit)
     if m and m.group(2) not in ("up", "out", "down", "over", "back", "off") and not any(
@@ -1942,7 +1974,9 @@ def _own_partner_situations(t: str) -> list[tuple[str, str | None]]:
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     from .text import STOPWORDS
-    return frozenset(STOPWORDS | PREPS | DETS | PARTICLES | {"i'm", "there's", "don't", "doesn't", "didn't", "another", "without", "till", "until"})
+    return frozenset(STOPWORDS | PREPS | DETS | PARTICLES | {"i'm", "there's", "don't", "doesn't", "didn't", "another", "without", "till", "until",
+                                                           "can't", "won't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+                                                           "hadn't", "couldn't", "wouldn't", "shouldn't", "we're", "they're"})
 
 
 def _own_ok(sit: str, source: str) -> bool:
@@ -1995,20 +2029,76 @@ def _own_words(t: str, source: str, situation: str, request: str, fallback_reque
                 continue
             pair = (situation, c) if _first_pos(t, situation) <= _first_pos(t, c) else (c, situation)
             cands.append((f"{pair[0]} and {pair[1]}", None))
+    good: list[tuple[str, str | None]] = []
     for sit, req in cands:
         sit = _finish_situation(sit)
         if not _own_ok(sit, source):
             continue
+        good.append((sit, req))
         n = _kept(src, sit)
         if n > best_n or best is not None and n == best_n and situation in sit and situation not in best[0]:
             best, best_n = (sit, req), n  # on a tie, the one that also keeps what was chosen before
+    trusted = _finished_trusted() | {_finish_situation(x) for x in extra or ()}
+    if 2 * best_n < len(src):
+        # no one clause of theirs holds half of what they said: two of them, joined in the user's order, may
+        # ("£80 went on a fishing reel and I'm told we can't afford a takeaway")
+        for i, (a, ra) in enumerate(good):
+            for b, rb in good[i + 1:]:
+                if (a in trusted or b in trusted or re.search(r"\b(?:and|while)\b", a + " " + b)
+                        or _content_of(a) & _content_of(b)):
+                    continue
+                pair = (a, b) if _first_pos(t, a) <= _first_pos(t, b) else (b, a)
+                joined = f"{pair[0]} and {pair[1]}"
+                n = _kept(src, joined)
+                if n > best_n and len(joined.split()) <= 18 and _you_fewer(source, joined):
+                    best, best_n = (joined, ra or rb), n
     if best is None:
         return None
     sit, req = best
     if not req or _request_broken(req) or BAD_REQ.search(req):
         # the old request was made for the old situation: keep it only if both were stock phrases (generic enough)
-        req = request if situation in _trusted() or request in _trusted() or not fallback_request else fallback_request
+        keep = (situation in _trusted() or request in _trusted() or not fallback_request
+                or request in _request_topics() and _fitting_request(request, sit, t) == request)
+        req = request if keep else fallback_request
     return sit, req
+
+
+@lru_cache(maxsize=1)
+def _finished_trusted() -> frozenset[str]:
+    return frozenset(_finish_situation(x) for x in _trusted())
+
+
+@lru_cache(maxsize=1)
+def _request_topics() -> dict[str, str]:
+    """Each topic's stock request -> the topic's name (a concrete ask that only fits its own topic)."""
+    return {t["request"]: t["name"] for t in data.topics()["topics"]}
+
+
+def _fitting_request(request: str, situation: str, source: str = "") -> str:
+    """A topic's concrete request only goes with a situation about that topic: "go through our budget" after "being at
+    the pub comes before an evening with me" answers a different complaint. When the situation names no evidence for
+    the request's topic, a generic request that fits anything is more honest than a wrong concrete one."""
+    name = _request_topics().get(request)
+    if not name:
+        return request  # built from the user's words or a label's own request: made for this situation
+    topic = next(t for t in data.topics()["topics"] if t["name"] == name)
+    low = situation.lower()
+    if low == topic["situation"].lower() or low.startswith(topic["situation"].lower()):
+        return request
+    found = find_topic(low)
+    if found and found["name"] == name or _topic_words(name) & set(re.findall(r"[a-z']+", low)):
+        return request
+    if len(_content_of(low) & _content_of(topic["situation"])) >= 2:
+        return request  # a variant of the topic's own situation ("what I hear about the money doesn't match ...")
+    if found:
+        return _default()["request"]  # the situation is about another topic
+    # no topic in the situation: the user's own words or the generic default can carry the sentence's topic request;
+    # another stock phrase (a label's "my wishes don't seem to count") was written for a different complaint
+    if low in _finished_trusted() and low != _finish_situation(_default()["situation"]).lower():
+        src_topic = find_topic(expand(source)) if source else None
+        if not (src_topic and src_topic["name"] == name):
+            return _default()["request"]  # ... unless the user's own sentence is about the request's topic
+    return request
 
 
 def _bad_act(lem: str) -> bool:
@@ -2109,4 +2199,5 @@ def _own_candidates(t: str, situation: str) -> list[tuple[str, str | None]]:
         if w:
             out.append((w, req))
     out += _own_observations(t)
+    out += [(x, None) for x in own_situations(t)]  # round 7: general sentence shapes (situation.py)
     return out

@@ -313,3 +313,54 @@ def test_rewrite_is_the_same_under_any_hash_seed():
         outs.append(res.stdout)
     assert outs[0] == outs[1]
     assert "feeding the cat gets forgotten" in outs[0]
+
+
+# ---- round 7: general sentence shapes in the user's own words (generalise3_rewrite.txt written before the rules),
+# requests that fit the situation named, and situations that are grammatical clauses
+
+def test_generalise3_rewrite_set_keeps_the_users_situation():
+    rows = [(s, rewrite(s).suggestion) for s in load_lines("generalise3_rewrite.txt")]
+    rows = [(s, sug) for s, sug in rows if sug]
+    checks = [check_rewrite(s, sug) for s, sug in rows]
+    assert all(all(c[k] for k in STRUCTURAL) for c in checks)
+    assert sum(c["keeps_situation"] for c in checks) / len(rows) >= 0.75
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("ur so lazy omg the dog hasnt been walked all day", "the dog hasn't been walked all day"),
+    ("Must be nice to sleep in till eleven while I sort the kids out.", "while I sort the kids out"),
+    ("Why am I always the one sorting out the car insurance?", "I'm the one sorting out the car insurance"),
+    ("You make me do all the planning for Christmas.", "I end up doing all the planning for Christmas"),
+    ("you can't even remember to lock the car, and you never once cooked a meal for the kids this month", "the car"),
+    ("You let your sister insult me and said nothing, that says everything.", "your sister insults me"),
+])
+def test_round7_own_words(text, expect):
+    assert expect in rewrite(text).suggestion
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("You'd rather be at the pub with Dave than spend one evening with me.", "budget"),
+    ("My boyfriend acts like sex is something I owe him after he takes me out.", "budget"),
+    ("Every single time we visit your parents you abandon me in the kitchen.", "housework"),
+    ("You're selfish in bed and you know it.", "housework"),
+])
+def test_round7_request_fits_the_situation(text, wrong):
+    assert wrong not in rewrite(text).suggestion
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("I spent all Sunday cleaning, cooking for your parents and bathing the kids, and you couldn't even drag yourself "
+     "off the couch to set the table, as usual.", "both of us"),
+    ("You let your sister insult me and said nothing, that says everything.", "when I heard things"),
+    ("Yaar you never ever come on time, my whole family was waiting for you", "I go on time on my own"),
+    ("Why can Priya's husband cook dinner every night but you can't boil an egg?", "an egg doesn't get boiled"),
+    ("ur always on ur phone when im trying to talk to u", "talk to,"),
+])
+def test_round7_situations_are_grammatical(text, bad):
+    assert bad not in rewrite(text).suggestion
+
+
+@pytest.mark.parametrize("sit", ["both of us doesn't get dragged off the couch", "I go on time on my own", "I change on my own",
+                                 "an egg doesn't get boiled", "I heard things", "his mates mock me gets allowed"])
+def test_round7_grammar_check(sit):
+    assert _broken_grammar(sit)
