@@ -300,7 +300,8 @@ _HYPERBOLE = re.compile(r"\bmy (?:mum|mom|mother|dad|father|parents|nan|nana|gra
 _TRIVIAL = re.compile(r"\b(?:mess|messy|state of|room|kitchen|house|late|forgot|forget|spent|spend|bill|grades?|marks|haircut|"
                       r"tattoo|dress|outfit|car|dent|scratch|broke|broken|lost)\b")
 _ABUSE_WORDS = re.compile(r"\b(?:on purpose|angry|drunk|argument|fight|row|threat\w*|scared|afraid|again|every time|at home)\b")
-_OWN_THINGS = re.compile(r"\bmy (?:\w+ )?(?:books?|films?|dvds?|games?|records|comics?|manga|novels?)\b")
+_OWN_THINGS = re.compile(r"\bmy (?:\w+ )?(?:books?|films?|dvds?|games?|records|comics?|manga|novels?)\b"
+                         r"|\bwrit\w* (?:\w+ ){0,2}(?:letters?|notes?|cards?)\b")  # letters are written, not a story
 _INJURY = re.compile(r"\b(?:bruises?|black eye|split lip)\b")
 _VIOLENT_ACT = re.compile(r"\b(?:hit|hits|punch\w*|slap\w*|kick\w*|shov\w*|push\w*|grab\w*|chok\w*|beat\w*|threw|throws|strangl\w*|bit|bites|hurt|hurts|attack\w*) me\b")
 _INJURY_ACT = re.compile(r"\b(?:cut|cuts|cutting|burn\w*|burnt|scratch\w*|scrap\w*|slic\w*|hit|hitting|bang\w*)\b")
@@ -333,6 +334,13 @@ def _negated(clause: str, start: int, neg_re: re.Pattern) -> bool:
     return bool(neg_re.search(" ".join(ws)))
 
 
+def _story_cue(clause: str, m: re.Match, fiction: re.Pattern) -> bool:
+    """Whether the clause talks about a story (a film, a book, writing): not counting the speaker's own things
+    ('my books', 'writing letters') nor the trigger's own words ('writing goodbye letters' is no story)."""
+    own = [o.span() for o in _OWN_THINGS.finditer(clause)] + [m.span()]
+    return any(not any(s <= f.start() < e for s, e in own) for f in fiction.finditer(clause))
+
+
 def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, level: str = "crisis") -> str | None:
     """Why a trigger doesn't count here ('idiom', 'negation', ...), or None when it counts."""
     for idiom in nots["idioms"]:
@@ -342,8 +350,8 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, lev
     if kind in ("self_harm", "violence") and _negated(clause, m.start(), nots["negation"]):
         return "negation"
     intent = _INTENT.search(clause)
-    fiction_text = _OWN_THINGS.sub(" ", clause)  # 'my books', 'my games' are possessions, not a story
-    if kind in ("self_harm", "violence") and nots["fiction"].search(fiction_text) and not intent:
+    story = _story_cue(clause, m, nots["fiction"])
+    if kind in ("self_harm", "violence") and story and not intent:
         return "fiction"
     if kind == "violence" and (nots["game"].search(clause) or nots["game"].search(whole)):
         return "game"
@@ -365,7 +373,7 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, lev
         return "child_or_pet"
     if kind == "abuse" and level == "concern" and nots["joke"].search(whole):
         return "joke"
-    if kind == "abuse" and nots["fiction"].search(fiction_text) and not _FIRST_PERSON.search(clause):
+    if kind == "abuse" and story and not _FIRST_PERSON.search(clause):
         return "fiction"  # talking about a film or documentary on abuse, nothing about the speaker
     if kind in ("abuse", "violence") and _HYPERBOLE.search(clause) and (nots["joke"].search(whole) or _TRIVIAL.search(clause)) \
             and not _SERIOUS.search(whole) and not _NOT_JOKE.search(whole):
