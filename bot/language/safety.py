@@ -69,6 +69,8 @@ def _compiled():
         "playful": re.compile(nots["playful"]),
         "accident": re.compile(nots["accident"]),
         "playful_serious": re.compile(nots["playful_serious"]),
+        "reflective": re.compile(nots["reflective"]),
+        "reflective_not": re.compile(nots["reflective_not"]),
     }, _rules(d.get("compose", {}), nots)
 
 
@@ -341,6 +343,11 @@ def _story_cue(clause: str, m: re.Match, fiction: re.Pattern) -> bool:
     return any(not any(s <= f.start() < e for s, e in own) for f in fiction.finditer(clause))
 
 
+def _reflective(whole: str, nots: dict) -> bool:
+    """Death thought about as a subject (philosophy, mortality, curiosity), with no wish, relief or escape in it."""
+    return bool(nots["reflective"].search(whole)) and not nots["reflective_not"].search(whole)
+
+
 def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, level: str = "crisis") -> str | None:
     """Why a trigger doesn't count here ('idiom', 'negation', ...), or None when it counts."""
     for idiom in nots["idioms"]:
@@ -367,6 +374,8 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, lev
         return "accident"  # 'cut my leg shaving', 'burned my hand on the kettle'
     if kind == "self_harm" and nots["third_party"].search(clause):
         return "third_party"
+    if kind == "self_harm" and level == "concern" and _reflective(whole, nots):
+        return "reflective"  # 'thinking about death a lot since reading the Stoics, in a calm philosophical way'
     if kind in ("self_harm", "abuse") and nots["past"].search(whole) and nots["recovered"].search(whole) and not nots["relapse"].search(whole):
         return "past"
     if kind == "abuse" and re.match(r"my (?:nephew|niece|son|daughter|kid|kids|baby|toddler|dog|cat|puppy|little \w+|cousin|students?|pupil)\b", clause[m.start():]):
@@ -496,6 +505,8 @@ def _semantic_opinion(raw: str, clauses: list[str], whole: str, nots: dict, pres
     if kind == "abuse" and _consent().search(whole):
         return None  # 'keeps my passport in the safe because I lose things': the speaker's own reason
     if nots["past"].search(whole) and nots["recovered"].search(whole) and not nots["relapse"].search(whole):
+        return None
+    if kind == "self_harm" and _reflective(whole, nots):
         return None
     return kind
 
