@@ -11,7 +11,7 @@ from . import inventory as data
 from .analysis import PARTNER, Analysis, Problem, analyse
 from lemminflect import getAllLemmas, getLemma
 
-from .situation import own_situations
+from .situation import comparison, ironic_events, own_situations, should_requests
 from .text import clean, closest_word, expand, inflect, is_noun, is_plural, sentences, verb_lemma
 
 
@@ -1149,6 +1149,7 @@ class RuleRewriter:
             return Rewrite(text=a.text, blaming=False, problems=a.problems)
         t_full = _plain_idioms(expand(a.text))
         t = _plain_idioms(_focus(a.text, t_full))
+        t, compared_req = comparison(t)  # round 8: only the partner's own part of a comparison is their situation
         special = _content_rules(t)
         clause, speaker = (None, None) if special else _clause_for(t)
         turned = special or Turned()
@@ -1243,6 +1244,7 @@ class RuleRewriter:
         if _request_broken(request):
             request = next((r for r in ((topic or {}).get("request"), request_for_need(need), dflt["request"])
                             if r and not _request_broken(r)), dflt["request"])
+        request = _concrete_request(t, request, compared_req)
         situation = _recase(_finish_situation(situation), a.text)
         request = _recase(_fitting_request(request, situation, t), a.text)
         suggestion = compose(feeling, situation, need, request, turn=False)
@@ -1257,6 +1259,27 @@ _INSULT_REQUEST = re.compile(r"^(?:grow up|get a life|get over (?:it|yourself)|m
 _UNTURNED = re.compile(r"\b(?:myself|my own|yourself|i|i am|me feel|a thing)\b|\b(?:said|went|did|was|were|been|be going|be \w+ing)\b|\bany(?:thing|one|body)?\b|\bonce\b")
 
 
+def _concrete_request(t: str, request: str, compared: str | None) -> str:
+    """Round 8: the user's own concrete ask, said positively: what they say the partner should do ("you should have called
+    me when you knew you'd be late" -> "call me when you know you'll be late") wins over any other request; what the other
+    person in their comparison does ("Sarah's boyfriend plans a weekend away" -> "plan a weekend away") replaces a stock
+    request only (a request already built from the partner's own clause stays)."""
+    def ok(req: str) -> bool:
+        return not _request_broken(req) and not BAD_REQ.search(req) and not _INSULT_REQUEST.match(req)
+    for req in should_requests(t):
+        if ok(req):
+            return req
+    if compared and (request in _trusted() or request in _STOCK_ASKS) and ok(compared):
+        return compared
+    # a request copied from the user's clause keeps its time span: "hoover the stairs in weeks this week"
+    return re.sub(r"\s+(?:in|for) (?:(?:a|one|two|three|four|five|six|several|many|\d+) )?(?:days|weeks|months|years|ages|a (?:week|month|year))\b"
+                  r"|\s+since (?:\w+day|last \w+|march|april|may|june|july|august|christmas|forever)\b", "", request)
+
+
+_NEW_VERB_LEMMAS = frozenset({"text", "hoover", "whatsapp"})
+_STOCK_ASKS = frozenset({"back me up when we're with others, and tell me in private if you disagree"})
+
+
 def _request_broken(request: str) -> bool:
     r = (request or "").strip().lower()
     if not r:
@@ -1264,6 +1287,8 @@ def _request_broken(request: str) -> bool:
     if _INSULT_REQUEST.match(r) or _UNTURNED.search(r) or re.match(r"^\w+ both of us\b", r):
         return True
     first = r.split()[0]
+    if first in _NEW_VERB_LEMMAS:  # everyday verbs the lexicon lacks: "text me as soon as you know you'll be late"
+        return False
     from lemminflect import getAllLemmas
     lem = getAllLemmas(first)
     return not lem or "VERB" not in lem or lem["VERB"][0] != first
@@ -2058,6 +2083,7 @@ def _own_words(t: str, source: str, situation: str, request: str, fallback_reque
     if not req or _request_broken(req) or BAD_REQ.search(req):
         # the old request was made for the old situation: keep it only if both were stock phrases (generic enough)
         keep = (situation in _trusted() or request in _trusted() or not fallback_request
+                or _content_of(situation) & _content_of(sit) & _content_of(request)  # round 8: the same thing, said more fully
                 or request in _request_topics() and _fitting_request(request, sit, t) == request)
         req = request if keep else fallback_request
     return sit, req
@@ -2200,4 +2226,5 @@ def _own_candidates(t: str, situation: str) -> list[tuple[str, str | None]]:
             out.append((w, req))
     out += _own_observations(t)
     out += [(x, None) for x in own_situations(t)]  # round 7: general sentence shapes (situation.py)
+    out += [(x, None) for x in ironic_events(t)]  # round 8: sarcastic praise read as the literal event
     return out

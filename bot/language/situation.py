@@ -20,7 +20,7 @@ import re
 from lemminflect import getAllLemmas
 
 from .analysis import PARTNER
-from .text import inflect, is_noun, verb_lemma
+from .text import inflect, is_noun, is_past_form, verb_lemma
 
 # texting drops apostrophes; the shared expand() leaves these alone, so they are read here
 _BARE_NOT = re.compile(r"\b(has|have|had|is|are|was|were|does|do|did|could|would|should)nt\b")
@@ -295,3 +295,217 @@ def own_situations(t: str) -> list[str]:
             continue
     seen: set[str] = set()
     return [s for s in out if not (s in seen or seen.add(s))]
+
+
+# ---------------------------------------------------------------- round 8: the user's content carried by the request,
+# sarcasm read literally, comparisons reduced to the partner's own part (paraphrases in generalise4_rewrite.txt)
+
+_PAST_TIME = re.compile(r"\b(?:last (?:night|week|weekend|time|month|year|\w+day)|yesterday|this (?:morning|afternoon|evening)|earlier|"
+                        r"(?:again|as usual|like always|like you (?:said|promised|agreed)|as you (?:said|promised)|for once|at least|by now))\b")
+_SUBORD = ("when", "whenever", "before", "after", "if", "once", "as")
+# verbs whose "should" asks for an inner state or a character change, not a doing
+_NOT_ASKABLE = {"be", "have", "know", "feel", "think", "understand", "realise", "realize", "grow", "get", "stop", "quit", "care", "mind",
+                "want", "like", "love", "respect", "trust", "believe", "learn", "try", "see", "look", "act", "go", "do", "make", "take",
+                "keep", "let", "leave", "listen", "consider", "remember", "admit", "change", "work", "start", "put", "give"}
+
+
+def _present_tail(toks: list[str]) -> list[str]:
+    """A clause told in the past read as what will happen next time: "when you knew you'd be late" -> "when you know you'll be late"."""
+    out = []
+    for i, w in enumerate(toks):
+        prev = out[-1] if out else ""
+        if w in ("was", "were"):
+            w = "is" if w == "was" else "are"
+        elif w in ("you'd", "we'd", "i'd") or w == "would" and prev in ("you", "we", "i", "it"):
+            w = {"you'd": "you'll", "we'd": "we'll", "i'd": "i'll"}.get(w, "will")
+        elif prev in ("you", "we", "they", "i", "he", "she", "it") and is_past_form(w) and verb_lemma(w):
+            lem = verb_lemma(w)
+            w = lem if prev in ("you", "we", "they", "i") else inflect(lem, "VBZ")
+        out.append(w)
+    return out
+
+
+_NEW_VERBS = {"text": "text", "texted": "text", "texting": "text", "texts": "text", "hoover": "hoover", "hoovered": "hoover",
+              "hoovering": "hoover", "hoovers": "hoover", "whatsapp": "whatsapp", "whatsapped": "whatsapp"}
+
+
+def _vlem(w: str) -> str | None:
+    """verb_lemma, knowing a few everyday verbs the lexicon lacks ("texted", "hoovered")."""
+    return _NEW_VERBS.get(w) or verb_lemma(w)
+
+
+def should_requests(t: str) -> list[str]:
+    """"you should have called me when you knew you'd be late" -> "call me when you know you'll be late": what the user says the
+    partner should do is, said positively, already the request (with its own object, place and time)."""
+    t = re.sub(r"\bshould(?:'ve| of|a)\b", "should have", t)
+    out = []
+    for m in re.finditer(rf"\b(?:{PARTNER}) (?:really |honestly |just |at least )?(?:should|ought to) (have )?(?:really |just |at least |at the very least )?(\w+)\b(.*)", t):
+        verb, tail = m.group(2), m.group(3)
+        lem = _vlem(verb)
+        if not lem or lem in _NOT_ASKABLE or (m.group(1) and verb == lem and lem not in ("run", "come", "put", "cut", "hit", "set")):
+            continue
+        tail = re.split(r"[,.;!?:\"]| instead | rather than | but | because | cause | so | end of (?:discussion|story)| and (?:then |now )?(?:you|i|he|she) ", tail)[0]
+        toks = [w for w in _PAST_TIME.sub(" ", tail).split() if w not in _DROP]
+        if lem in ("ask", "check", "warn", "consult", "tell", "text", "call", "ring", "phone") and toks and toks[0] in _SUBORD:
+            toks = (["with", "me"] if lem == "check" else ["me"]) + toks  # "should have asked before inviting" asks the speaker
+        if not toks or toks[0] not in ("me", "us", "with", "to", "for", "up", "out", "off", "back", "down", "in", "on") and not (
+                toks[0] in ("the", "a", "an", "my", "our", "your", "his", "her", "their") or is_noun(toks[0])):
+            continue  # "you should have told me you ..." reports what happened: the ask would repeat the past
+        if toks[0] in ("me", "us") and len(toks) > 1 and not (toks[1] in _SUBORD or toks[1] in ("with", "about", "for", "back", "up", "to", "know")):
+            continue
+        toks = _present_tail(toks)
+        while toks and toks[-1] in _DANGLE:
+            toks.pop()
+        req = re.sub(r"\s+", " ", f"{lem} {' '.join(toks)}").strip()
+        if m.group(1) and not any(w in _SUBORD for w in toks):
+            req += " next time"
+        req = re.sub(r"\b(you|we) will\b", r"\1'll", req)
+        # texting's "ur" was read as "you are" by expand(): "ask before inviting ur whole team" means "your"
+        req = re.sub(r"\byou are (?=(?:whole|own|best|new|old|little|entire|\w+'s)\b)", "your ", req)
+        req = re.sub(r"\byou are (\w+)", lambda x: ("your " if is_noun(x.group(1)) and not x.group(1).endswith("ing") and not verb_lemma(x.group(1)) else "you are ") + x.group(1), req)
+        if 2 <= len(req.split()) <= 14 and not _bad_would(req) and not re.search(r"\b(?:was|were|did|went|said|i|myself|yourself|eyeroll|more|less|better)\b|\byou are (?!\w+ing\b|late\b|home\b|away\b|back\b|out\b)", req):
+            out.append(req)
+    return out
+
+
+# sarcastic praise or a shrug before what the partner did: "typical you, forgetting the passports the morning of the flight",
+# "well done on burning the rice again", "thanks for leaving me with all the dishes", "real mature, slamming the door"
+_IRONY_FRAME = re.compile(r"(?:^|[,.!?] )(?:oh |wow |well |ok |okay |so |yeah |and )*(?:typical(?: you| of you)?|classic(?: you)?|"
+                          r"real(?:ly)? (?:mature|grown[- ]up|classy|smooth|helpful|clever)|very (?:mature|helpful|grown[- ]up|clever)|so (?:mature|helpful)|"
+                          r"(?:well done|great job|good job|nice job|great work|nice work|good work|nice one|brilliant work|top job|bravo|cheers|"
+                          r"thanks|thank you|thank u|ta)(?: (?:so|very) much| a lot| again| heaps| loads)?)[,!.]* (?:you,? |for |on |at )*(\w+ing)\b(.*)")
+_NICE_OF = re.compile(r"\b(?:nice|good|kind|sweet|lovely|decent|thoughtful|big|generous) of (?:you|him|her) to (?:finally |actually |even |bother to )?(\w+)\b(.*)")
+_ARRIVE = {"show", "turn", "arrive", "roll", "come", "get", "stroll", "wander", "swan"}
+_CUT = re.compile(r"[,.;!?:\"]| eyeroll| genius| mate| babe| love| like (?:a|an|some) | as usual| like always| classic| again| really| thanks| cheers")
+# verbs whose sarcastic praise means the thing was NOT done (read elsewhere: "great job remembering our anniversary")
+_DUTY = {"remember", "help", "call", "text", "notice", "ask", "listen", "support", "thank", "apologise", "apologize", "clean", "tidy",
+         "include", "invite", "check", "tell", "reply", "answer", "care", "show", "think", "plan", "bother"}
+
+
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|several|few|couple)"
+
+
+def _late_wait(tail: list[str]) -> str | None:
+    """"[turn up] an hour after the party started" -> "I'm left waiting until an hour after the party started"."""
+    s = " ".join(tail)
+    m = re.search(r"\b((?:an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|half an?|\d+) (?:minutes?|hours?|mins?|hrs?) "
+                  r"(?:after|into) .+)$", s)
+    if m:
+        return f"I'm left waiting until {m.group(1)}"
+    m = re.search(r"\b((?:an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|half an?|\d+) (?:minutes?|hours?|mins?|hrs?)) late\b", s)
+    if m:
+        return f"I'm left waiting {re.sub(r'^(?:an?|one) ', 'an ', m.group(1))}".replace("an hour", "an hour").replace("an half", "half")
+    return None
+
+
+def _bad_would(s: str) -> bool:
+    """expand() reads "I'd told" as "I would told": a past form after "would" is broken English."""
+    return any(is_past_form(m.group(1)) or inflect(verb_lemma(m.group(1)) or m.group(1), "VBN") == m.group(1) != verb_lemma(m.group(1))
+               for m in re.finditer(r"\bwould (\w+)", s))
+
+
+def ironic_events(t: str) -> list[str]:
+    """The literal event under sarcastic praise: "well done on burning the rice again" -> "the rice got burned";
+    "thanks for leaving me with all the dishes" -> "I got left with all the dishes"; "nice of you to turn up an hour after the
+    party started" -> "I'm left waiting until an hour after the party started"."""
+    from .rewriting import PARTICLES, _take_np, _vbn
+    out = []
+    for pat in (_IRONY_FRAME, _NICE_OF):
+        for m in pat.finditer(t):
+            verb, tail = m.group(1), m.group(2)
+            lem = verb_lemma(verb)
+            if not lem or (pat is _IRONY_FRAME and verb == lem):
+                continue
+            full = re.split(r"[.;!?]", tail)[0].split()
+            toks = _CUT.split(tail)[0].split()
+            toks = [w for w in toks if w not in _DROP]
+            particle = ""
+            if toks and toks[0] in PARTICLES | {"up"} and lem in _ARRIVE | {"hang", "run", "walk", "storm", "drive", "go"}:
+                particle, toks = toks[0], toks[1:]
+            if lem in _ARRIVE and (particle or lem == "arrive"):
+                w = _late_wait([x for x in full if x not in _DROP and x != "eyeroll"])
+                if w:
+                    out.append(w)
+                continue
+            if lem in _DUTY or lem in ("be", "have", "get", "do", "make", "say"):
+                continue
+            if particle and toks[:2] == ["on", "me"]:  # "hanging up on me in the middle of a sentence"
+                s = _turn(toks[2:])
+                if s is not None:
+                    out.append(re.sub(r"\s+", " ", f"I got {_vbn(lem)} {particle} on {s}").strip())
+                continue
+            if toks[:1] == ["me"]:  # "leaving me with all the dishes"; not "leaving me exactly zero milk" (a thing, said elsewhere)
+                s = _turn(toks[1:])
+                if s and not particle and toks[1:2] and toks[1] in ("with", "to", "in", "at", "on", "out", "alone", "behind", "for", "outside", "waiting", "hanging", "stranded"):
+                    out.append(f"I got {_vbn(lem)} {s}")
+                continue
+            if lem == "forget" and toks[:1] == ["to"] and len(toks) > 2 and verb_lemma(toks[1]):  # "forgetting to pay the bill"
+                lem2 = verb_lemma(toks[1])
+                np, rest = _take_np(toks[2:])
+                s = _turn(np + ["didn't", "get", _vbn(lem2)] + rest)
+                if np and s and np[0] in ("the", "a", "an", "my", "our", "your"):
+                    out.append(s)
+                continue
+            if not toks or not (toks[0] in ("the", "a", "an", "my", "our", "your", "his", "her", "their", "all") or is_noun(toks[0])):
+                continue
+            np, rest = _take_np(toks)
+            while len(np) > 1 and re.fullmatch(_NUMBER, np[-1]):  # "the car keys | ten minutes before we leave"
+                rest = [np.pop()] + rest
+            if not np or not is_noun(np[-1]) or np[-1] in ("me", "us", "time", "way"):
+                continue
+            plural = np[-1].endswith("s") and not np[-1].endswith("ss")
+            s = _turn(np + ["got", _vbn(lem)] + ([particle] if particle else []) + rest)
+            if s and 3 <= len(s.split()) <= 14 and not _bad_would(s):
+                out.append(s)
+    return out
+
+
+# a comparison with someone else's partner or a relative: the other person's doing is what the user wants (the request);
+# only the partner's own part is their situation
+_COMP_SUBJ = re.compile(r"^(?:why is it that |how come |why can |why does |why do |why will |so )?"
+                        r"((?:[a-z]+'s|my [a-z]+'s|my best friend's|everyone else's|all my friends'|other|other people's|most) "
+                        r"(?:husbands?|wife|wives|boyfriends?|girlfriends?|partners?|dads?|mums?|moms?|fathers?|mothers?|fellas?|fiance|fiancee|blokes?|guys?|men|women)|"
+                        r"my (?:sister's husband|brother's wife|best friend's (?:husband|wife|boyfriend|girlfriend|partner)))"
+                        r" (?:can |could |will |does |do |did |actually |always |still |even |at least |manages to |somehow )*(\w+)\b(.*)$")
+
+
+def comparison(t: str) -> tuple[str, str | None]:
+    """("the partner's own part of the sentence", "the other person's doing as a request"): "why is it that Sarah's boyfriend
+    can plan a weekend away and you can't even book a table" -> ("you can't even book a table", "plan a weekend away");
+    "unlike you, my sister's husband rings when he's running late" -> (unchanged, "ring me when you're running late")."""
+    unlike = re.match(r"^(?:\w+ )?unlike you,? ", t)
+    body = t[unlike.end():] if unlike else t
+    parts = re.split(r"(\s*[,;]\s*|\s+(?:and|but|yet|whereas|while)\s+)", body)
+    if len(parts) < 3 and not unlike:
+        return t, None
+    m = _COMP_SUBJ.match(parts[0].strip())
+    if not m:
+        return t, None
+    rest_text = "".join(parts[2:]).strip()
+    if not unlike and not re.match(rf"(?:{PARTNER}|all you|and you|but you)\b", rest_text):
+        return t, None
+    lem = verb_lemma(m.group(2))
+    req = None
+    if lem and lem not in ("be", "have", "get", "know", "think", "feel", "say", "tell", "treat", "make", "love", "care", "want"):
+        tail = m.group(3) if unlike else re.split(r"[,;?!.]", m.group(3))[0]
+        tail = re.split(r"[.?!;]", tail)[0]
+        toks = [w for w in tail.split() if w not in _DROP]
+        sub = {"he": "you", "she": "you", "he's": "you're", "she's": "you're", "his": "the", "their": "the", "her": "me", "him": "me",
+               "them": "me", "is": "are", "was": "are", "has": "have", "does": "do"}
+        out_t, prev = [], ""
+        for w in toks:
+            w2 = sub.get(w, w)
+            if prev == "you" and w2.endswith("s") and verb_lemma(w2) and verb_lemma(w2) != w2:
+                w2 = verb_lemma(w2)
+            out_t.append(w2)
+            prev = w2
+        s = " ".join(out_t)
+        s = re.sub(r"\bevery (?:single )?(?:night|evening|day)\b", "one evening this week", s)
+        s = re.sub(r"\bevery (?:single )?(weekend|sunday|saturday|friday|monday|tuesday|wednesday|thursday)\b", r"this \1", s)
+        s = re.sub(r"\b(?:all the time|every time|every week)\b", "", s)
+        if lem in ("ring", "call", "phone", "text") and not re.match(r"(?:me|us|the|our|my)\b", s):
+            s = "me " + s
+        req = re.sub(r"\s+", " ", f"{lem} {s}").strip()
+        if not 2 <= len(req.split()) <= 12 or re.search(r"\b(?:i|was|were|did|said|went)\b", req):
+            req = None
+    return (t if unlike else rest_text), req

@@ -364,3 +364,86 @@ def test_round7_situations_are_grammatical(text, bad):
                                  "an egg doesn't get boiled", "I heard things", "his mates mock me gets allowed"])
 def test_round7_grammar_check(sit):
     assert _broken_grammar(sit)
+
+
+# ---- round 8: the user's own ask as the request ("you should have X"), sarcastic praise read as the literal event,
+# comparisons reduced to the partner's part (generalise4_rewrite.txt written before the rules)
+
+def _req(s):
+    return FRAME.match(rewrite(s).suggestion).group("request")
+
+
+def _sit(s):
+    return FRAME.match(rewrite(s).suggestion).group("situation")
+
+
+def test_generalise4_rewrite_set_keeps_the_users_content():
+    rows = [(s, rewrite(s).suggestion) for s in load_lines("generalise4_rewrite.txt")]
+    rows = [(s, sug) for s, sug in rows if sug]
+    checks = [check_rewrite(s, sug) for s, sug in rows]
+    assert all(all(c[k] for k in STRUCTURAL) for c in checks)
+    assert sum(c["keeps_situation"] for c in checks) / len(rows) >= 0.75
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("you should have called me when you knew you'd be late", "call me when you know you'll be late"),
+    ("you should have texted me when you knew the train was cancelled", "text me when you know the train is cancelled"),
+    ("you should've locked the back door when you went out last night", "lock the back door when you go out"),
+    ("honestly you should have asked before lending my bike to your brother", "ask me before lending my bike to your brother"),
+    ("you should've asked before inviting ur whole team over for drinks", "ask me before inviting your whole team over for drinks"),
+    ("You should apologise to my mum before Sunday, end of discussion.", "apologise to my mum before Sunday"),
+])
+def test_round8_should_becomes_the_request(text, expect):
+    assert _req(text) == expect
+
+
+@pytest.mark.parametrize("text", ["You should spend more time with the kids.", "you should grow up and stop gaming till 3am",
+                                  "You should have told me you lost your job instead of letting me hear it from your sister."])
+def test_round8_should_never_asks_vaguely_or_about_the_past(text):
+    req = _req(text)
+    assert not re.search(r"\b(?:more|grow|stop|lost|was|did)\b", req)
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("Typical you, forgetting the passports the morning of the flight.", "the passports got forgotten the morning of the flight"),
+    ("Typical you, losing the car keys ten minutes before we have to leave.", "the car keys got lost ten minutes before we have to leave"),
+    ("Well done on shrinking my favourite jumper in the wash, genius.", "my favourite jumper got shrunk in the wash"),
+    ("Well done on burning the rice again, genius.", "the rice got burned"),
+    ("Real mature, slamming the door like a teenager.", "the door got slammed"),
+    ("Nice of you to turn up an hour after the party started.", "I'm left waiting until an hour after the party started"),
+    ("Nice of you to finally show up, only forty minutes after the movie started 🙄", "I'm left waiting until forty minutes after the movie started"),
+    ("Nice of you to finally show up, only two hours late.", "I'm left waiting two hours"),
+])
+def test_round8_sarcasm_read_as_the_literal_event(text, expect):
+    assert _sit(text) == expect
+
+
+@pytest.mark.parametrize("text", ["thanks for leaving me exactly zero milk, very considerate",
+                                  "thank you so much for announcing my pregnancy before I'd even told my mum"])
+def test_round8_sarcasm_never_garbled(text):
+    sit = _sit(text)
+    assert "exactly zero" not in sit and "would told" not in sit
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("Unlike you, my sister's husband actually rings when he's running late.", "ring me when you are running late"),
+    ("Other husbands actually help with homework, you just yell at the kids.", "help with homework"),
+    ("Everyone else's partner turns up to the school play, you were at the golf club.", "turn up to the school play"),
+])
+def test_round8_comparison_gives_the_request(text, expect):
+    assert _req(text) == expect
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Why is it that Tom's wife can organise a birthday party and you can't even buy a card?", "organise"),
+    ("Jess's husband cooks every weekend and you can't even make toast.", "cook"),
+    ("my mother in law rearranges my kitchen and you never say anything", "tell me things"),
+])
+def test_round8_comparison_keeps_the_partners_own_ask(text, absent):
+    # the partner's own undone job is the better ask; the other person's doing never becomes the situation
+    assert absent not in rewrite(text).suggestion
+
+
+@pytest.mark.parametrize("text", ["You're always late.", "can you for once in your life not be twenty minutes late"])
+def test_round8_text_is_a_verb_in_requests(text):
+    assert _req(text) == "text me as soon as you know you'll be late"
