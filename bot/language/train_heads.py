@@ -24,7 +24,9 @@ from .evaluation import DATA_DIR, load_lines
 from .heads import HEADS_FILE
 
 SCREEN_CLASSES = ("none", "self_harm", "violence", "abuse")
-SCREEN_THRESHOLD = 0.85
+# 0.9 since training sets 2 and 3: trained without set 2, the head at 0.9 found 60% of set 2's crisis lines with the
+# rules (0.85 before the new data: 56%) for 6.2% false alarms on its deliberately confusable near misses (5.3%)
+SCREEN_THRESHOLD = 0.9
 # heated but harmless conflict talk ("I snapped at him in the car") is this bot's daily bread and sits close to
 # violence in meaning: that kind needs a surer model before it interrupts anyone
 SCREEN_BY_KIND = {"violence": 0.93}
