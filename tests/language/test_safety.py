@@ -315,3 +315,30 @@ def test_round7_oblique_signs_are_a_gentle_check_in(monkeypatch, text, kind):
 ])
 def test_round7_hyperbole_philosophy_recovery_are_not(text):
     assert screen(text).level == "none", screen(text)
+
+
+# round 8: concepts found missing by blind set 7 (its lines are not repeated here; these are our own paraphrases)
+@pytest.mark.parametrize("text", [
+    "I took a load of pills about twenty minutes ago",
+    "just necked a whole packet of paracetamol",
+    "took loads of my sleeping tablets, feel weird now",
+    "swallowed a fistful of painkillers after he left",
+    "I want to go to sleep and just not come back",
+    "i wanna drift off and never wake up",
+    "since she went I can't see a reason to go on",
+    "honestly I don't see a reason to keep going",
+    "I can't think of a reason to carry on anymore",
+])
+def test_round8_overdose_taken_sleep_as_a_way_out_no_reason_to_go_on(text):
+    assert screen(text).level != "none"
+
+
+@pytest.mark.parametrize("text", [
+    "took a load of photos at the beach",
+    "I took a heap of ibuprofen for my back yesterday and it barely helped",
+    "I could go to sleep and not wake up till Monday",
+    "the baby will sleep and not wake up until 6 if we're lucky",
+    "I don't see a reason to keep going to that gym",
+])
+def test_round8_near_misses_stay_quiet(text):
+    assert screen(text).level == "none"
