@@ -88,13 +88,15 @@ _MARKERS = ("always", "never", "constantly", "every", "everything", "nothing", "
 
 
 @lru_cache(maxsize=1)
-def _marker_words() -> frozenset[str]:
+def _marker_words() -> tuple[str, ...]:
+    """Sorted once: with two markers at the same distance ("forgt": forget/forgot) a set's hash order would pick
+    one at random per process, and the same sentence would be rewritten differently from one run to the next."""
     try:
         from . import inventory
         labels = [w for w in inventory.blame()["labels"] if " " not in w]
     except Exception:  # pragma: no cover
         labels = []
-    return frozenset(_MARKERS) | frozenset(labels)
+    return tuple(sorted(frozenset(_MARKERS) | frozenset(labels)))
 
 
 def _damerau(a: str, b: str, cap: int) -> int:
@@ -126,9 +128,7 @@ def fix_word(w: str) -> str:
     if len(w) < 4:
         return w
     best, best_d = w, 99
-    # sorted: with two markers at the same distance ("forgt": forget/forgot) the set's hash order would pick one
-    # at random per process, and the same sentence would be rewritten differently from one run to the next
-    for m in sorted(_marker_words()):
+    for m in _marker_words():
         cap = 2 if len(m) >= 8 else 1
         d = _damerau(w, m, cap)
         if d <= cap and d < best_d:
