@@ -188,7 +188,7 @@ def _is_positive(t: str) -> bool:
     t = re.sub(r"\bmake fun of\b|\bmade fun of\b|\bmaking fun of\b", " ", t)
     t = _NEGATED_PRAISE.sub(" ", t)  # "not good enough", "never nice": no praise
     ws = set(words(t))
-    return bool(ws & _positive_set())
+    return bool(ws & _positive_set()) or bool(_affection_re().search(t))
 
 
 def analyse(text: str) -> Analysis:
@@ -244,6 +244,8 @@ def analyse(text: str) -> Analysis:
             continue
         if any(a <= m.start() < b for a, b in fair) and not re.match(r"you ", seg):
             continue
+        if _childish_re().search(seg) and (positive or _r9()["literal"].search(t)):
+            continue  # "you were such a baby in these photos, so cute", "he acts like a kid with our son, it's adorable"
         add("label", seg)
     # you should / commands
     for m in YOU_SHOULD_RE.finditer(t):
@@ -298,6 +300,7 @@ def analyse(text: str) -> Analysis:
     _extra_markers(t, add, positive)
     _round4(t, add, positive, fair)
     _round5(t, raw.lower(), add, positive, fair)
+    _round9(t, raw, add, positive, fair)
 
     problems = [Problem(kind=p.kind, span=_orig_span(raw, p.span), why=p.why) for p in problems]
     blaming = _is_blaming(t, problems, positive, fair, kind_override)
@@ -444,12 +447,16 @@ def _orig_span(raw: str, span: str) -> str:
 
 
 STRONG = {"accusing_you", "you_make_me", "feel_like", "label", "sarcasm", "faux_feeling"}
+# a joint request after the feeling: "I felt a bit left out at the party, could we stick together next time?"
+WE_REQUEST = re.compile(r"(?:^|[,.;!?] |\b(?:so|but|and|maybe|perhaps) )(?:could|can|shall|might|would) we\b[^.;!]*\?|\b(?:maybe|perhaps) we could\b|\blet us (?:try|make|plan|stick|sit|have|do)\b")
 
 
 def _is_blaming(t: str, problems: list[Problem], positive: bool, fair, kind_override: bool) -> bool:
     kinds = {p.kind for p in problems}
     if not kinds:
         return False
+    if kinds == {"faux_feeling"} and WE_REQUEST.search(t) and not re.search(rf"\b{PARTNER}\b(?: \w+){{0,3}}? {NEG_AFTER_YOU}\b", t):
+        return False  # a feeling word that hints at the other, but said as a fair I-statement with a request for us both
     if kinds & STRONG:
         if kinds == {"feel_like"} and not re.search(rf"\b(?:{PARTNER}|nobody|no one|they|your|only one|the one who|always|never|nothing|everything)\b", t) and not re.search(rf"{NEG_AFTER_YOU}|\b(?:invisible|alone|unimportant|worthless|burden|nothing)\b", t):
             return False
@@ -545,10 +552,40 @@ SUPPOSED_CUE = re.compile(r"(?:^|\b(?:and|so|but|yet|while|then|now)|,) $")
 IT_FEELS_NEG = re.compile(rf"\b(?:{NEG_AFTER_YOU}|only|just|rather|because of|instead|more than|for (?:the|my|our)|waiting for|nothing|no one|nobody|anything but|against me|care more|prefer)\b")
 
 
+@lru_cache(maxsize=1)
+def _praise9():
+    """Round 9: absolutes that are appreciation or the speaker's own wish, not a verdict on the partner."""
+    b = data.blame()
+    feel = _alt(re.escape(w) for w in data.feeling_inventory() if " " not in w)
+    return {
+        # "I've always wanted to learn salsa", "I always get nervous before flights"
+        "own_wish": re.compile(rf"\b(?:i|we) (?:have |had |would |will |do )?(?:always|never|forever)(?: ever| really| secretly)? (?:{_alt(b['own_wish'])}|(?:get|got|feel|felt) (?:so |a bit |a little |really |quite )?(?:{feel}))\b"),
+        # "(I) never thought I'd enjoy hiking": the speaker's own surprise
+        "never_thought": re.compile(r"(?:^|[,.!?;] |\bi (?:have )?)never (?:thought|knew|imagined|expected|dreamed|dreamt|believed|realised|realized)(?: that)? (?:i|we) (?:would|could|might|will|was|am|did|do|had|actually)\b"),
+        # "you never run out of puns (and I love it)", "he never stops surprising me", "she never gives up on me"
+        "never_cease": re.compile(rf"\b{PARTNER} (?:have |has |had |will |would |just |literally |honestly )?(?:never|not once)(?: once| ever)? (?:{_alt(re.escape(x) for x in b['never_cease'])}) (?P<obj>(?:{_alt(b['kind_objects'])})\b)?"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _childish_re():
+    return re.compile(rf"\b(?:{_alt(re.escape(x) for x in data.blame()['childish_nouns'])})\b")
+
+
+@lru_cache(maxsize=1)
+def _affection_re():
+    return re.compile(rf"\b(?:{_alt(data.blame()['affection_phrases'])})")
+
+
 def _praise_spans(t: str) -> list[tuple[int, int]]:
     """'You always know the right song', 'you've never once forgotten my birthday': appreciation, not an absolute."""
     r = _r4()
     spans = [(m.start(), m.end()) for m in r["praise_always"].finditer(t)]
+    p9 = _praise9()
+    spans += [(m.start(), m.end()) for key in ("own_wish", "never_thought") for m in p9[key].finditer(t)]
+    for m in p9["never_cease"].finditer(t):
+        if m.group("obj") or _is_positive(t[m.end():]):
+            spans.append((m.start(), m.end()))
     spans += [(m.start(), m.end()) for m in r["never_feel"].finditer(t)]
     harm = _harm_set() - AMBIGUOUS_HARM
     for m in r["never_harm"].finditer(t):
@@ -781,3 +818,250 @@ def _round5(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
         if m and (partner or key != "promise_none") and not positive:
             add("accusing_you", _wide_span(t[m.start():]))
             break
+
+
+# ---- round 9: short verdicts, accusing questions, scare quotes, praise that is ironic on its own, promises stated as
+# broken, comparisons with other people's partners, third-person complaints, guilt trips, careless acts "again".
+# Vocabulary in blame.yaml (round 9 block); paraphrases and near misses in tests/language/data/generalise5_*.txt.
+def _sentence_split(t: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?;])\s+|\s*[.!?;]+\s*$", t) if s and s.strip(" .!?;")]
+
+
+_THIRD_PARTNER = (r"(?:\b[a-z]+'s |\bmy (?:friend|mate|sister|brother|cousin|colleague|neighbour|neighbor|best friend|bestie|boss|sister-in-law|"
+                  r"brother-in-law|friend \w+'s) |\b(?:her|his|their) |\bother (?:people's |women's |men's )?)"
+                  r"(?:husband|wife|boyfriend|girlfriend|partner|fianc[eé]e?|bf|gf|hubby|missus|other half|husbands|wives|boyfriends|girlfriends|partners)\b")
+
+
+@lru_cache(maxsize=1)
+def _r9():
+    b = data.blame()
+    esc = lambda xs: _alt(re.escape(x) for x in xs)  # noqa: E731
+    careless = _alt(b["careless_acts"])
+    praise = esc(b["bare_praise"])
+    nouns = esc(b["praise_nouns"])
+    subj_be = rf"(?:{YOU_BE}|you are|he is|she is|(?:you|he|she) can be|{PNOUN_BE}|(?:you|he|she) (?:are|is) being|(?:you|he|she) (?:act|acts|acted|behave|behaves|behaved|are acting|is acting) like)"
+    return {
+        "childish": re.compile(rf"(?:\b{subj_be}(?: (?:\w+ly|so|honestly|literally|just|always|sometimes|still|basically|such))*? |(?:^|[.!?,;] ))"
+                               rf"(?:{_alt(b['childish_intensifier'])}) (?:\w+ )?(?:{esc(b['childish_nouns'])})\b"),
+        "literal": re.compile(rf"\b(?:{_alt(b['literal_context'])})\b"),
+        "tight": re.compile(rf"\b(?:{subj_be}|you|he|she)(?: (?:\w+ly|so|such|too|really|bloody|proper|dead|being|a bit|a little|very|that|always|just|a|being so))* (?:{esc(b['tight_words'])})\b"
+                            r"(?! (?:with (?:(?:your|his|her|my|our|the|their) (?!money|cash|spending|wallet)|each other|us|me|them)|knit|fit|fitting|schedule|deadline|spot|squeeze|end|grip|hug)\b)"),
+        "verbless_label": re.compile(r"(?:^|[.!?;] )(?:such|what) (?:a|an) (?:\w+ )?(?P<lab>[\w' -]+?)\b(?![' -]?\w)"),
+        "chance": re.compile(rf"\b{PARTNER}{MID} (?:never|not once|always)(?: ever| once)? (?:miss|misses|missed|pass up|passes up|passed up|waste|wastes|lose|loses|skip|skips|pass|passes) "
+                             rf"(?:a|an|the|any|one) (?:single )?(?:chance|opportunity|moment|second|minute|occasion) to (?:\w+ )?(?:{_alt(b['chance_harms'])})"),
+        # accusing questions
+        "think_notice": re.compile(r"\b(?:did|do|does|were|are) (?:you|he|she) (?:(?:seriously|honestly|really|actually|genuinely|truly|even) )*(?:think|believe|expect|imagine|assume|reckon)(?:ing)? (?:that )?"
+                                   r"(?:i|nobody|no one|we|i was|i am)\b(?: (?:was|am|would|will|could|were|do|did|had|have))?(?: not| never| be| not be)* "
+                                   r"(?:notice|find out|see|know|care|mind|realise|realize|check|hear|remember|smell|spot|catch|stupid|an idiot|born yesterday|blind|thick|dumb|that stupid|that naive|that thick|that gullible|buy it|fall for)"),
+        "even_q": re.compile(r"(?:^|[.!?,;] |\b(?:and|so|like|seriously|honestly),? )(?:do|does|did|can|could|have|has|are|is|were|was) (?:you|he|she|u) (?:(?:actually|honestly|seriously) )?even "
+                             r"(?!(?:like|fancy|eat|drink|enjoy|play|watch|if|though|after)\b)\w+"),
+        "heard_of": re.compile(rf"\b(?:have|has|did) (?:you|he|she) (?:ever |even |never )*heard of (?:a |an |the )?(?:{esc(b['household_objects'])})\b|\bever heard of (?:a |an )?(?:{esc(b['household_objects'])})\b"
+                               rf"|\b(?:do|does|did) (?:you|he|she) (?:even |actually )*(?:own|have|know how to use|know where|know what) (?:a |an |the |our )?(?:{esc(b['household_objects'])}) is\b"
+                               rf"|\b(?:do|does|did) (?:you|he|she) (?:even |actually )*own (?:a |an )?(?:{esc(b['household_objects'])})\b"),
+        "do_all_day": re.compile(r"\bwhat (?:exactly |even |actually |the hell |on earth )*(?:do|does|did) (?:you|he|she) (?:actually |even |exactly )*do (?:all day|all evening|all weekend|around here|here|in this house|for (?:this|the) family|with (?:your|his|her) (?:time|days|evenings))\b"),
+        "since_when": re.compile(r"\bsince when (?:do|does|did|have|has|are|is) (?:you|he|she) (?:ever )?(?:care|cared|bother|bothered|listen|listened|notice|noticed|give a|mind|worry|worried|ask|asked|want|take an interest|have time|help|helped|cook|clean|tidy|pay)\b"),
+        "barn": re.compile(r"\b(?:raised|born|brought up|dragged up|grew up) (?:in a (?:barn|field|cave|zoo|pigsty|sty)|by wolves|by animals)\b"),
+        "idea_q": re.compile(rf"\b(?:is that|is this|that is|this is|was that) (?:your|his|her|(?:really |honestly |seriously )?(?:your|his|her)) (?:idea|version|definition) of (?:{_alt(b['chore_ideas'])})\b"),
+        "idea_of": re.compile(rf"\b(?:your|his|her|{PNOUN}'s|my \w+'s) (?:idea|version|definition) of (?:{_alt(b['chore_ideas'])}) (?:is|was|means|involves|seems to be|consists of|amounts to)\b"),
+        "who_does": re.compile(r"(?:^|[.!?,;] )(?:honestly,? |seriously,? |like,? |i mean,? )?who (?:in their right mind |even |actually |on earth |the hell |tf |else )?"
+                               r"(?:leaves|puts|eats|drinks|finishes|uses|forgets|buys|spends|parks|throws|drops|does that|says that|talks to|treats|behaves|acts|forgets|brings|wears|invites|tells|books|cancels)\b[^.!?]*\?"),
+        "incapable": re.compile(r"\b(?:are|is|were|was) (?:you|he|she) (?:physically |literally |actually |genuinely |medically |just |completely )?(?:incapable|unable) of\b"),
+        "what_part": re.compile(r"\bwhat part of\b[^.;!?]{1,40}?\b(?:(?:do|does|did) (?:you|he|she) not|(?:do|does|did) not (?:you|he|she)) (?:understand|get)\b"),
+        "anyone_but": re.compile(r"\b(?:anyone|anybody|anything|no one|nobody|someone|somebody) (?:but|except|other than|apart from|besides) (?:yourself|himself|herself)\b"),
+        # sarcasm: quotes, guesses, praise
+        "scare": re.compile(rf"\b(?:{_alt(b['quote_lead'])}) ([\"'])(?P<q>[a-z][a-z -]{{0,28}}[a-z]|[a-z])\1(?=[\s.,!?;]|$)"),
+        "speech": re.compile(rf"\b(?:{_alt(b['quote_speech'])})[,:]? (?:(?:to )?(?:me|us|him|her|them) )?[\"']?$"),
+        "guess": re.compile(r"(?:^|[.!?,;] )(?:oh,? |so,? |ok,? |okay,? )?let me guess\b"),
+        "praise_open": re.compile(rf"^(?:oh,? |wow,? |well,? |yeah,? |just )?(?:(?:{praise})(?: (?:{nouns}))?|well done|good job|great job|nice one|nice work|great work|cheers|thanks|thank you|way to go|bravo|congrats|congratulations|top marks|gold star)(?: there)?[,!.]+ (?P<rest>.+)"),
+        "bare": re.compile(rf"^(?:oh,? |wow,? |well,? |yeah,? |just )?(?:(?:really |truly |just )?(?:{praise}) ){{1,2}}(?P<noun>{nouns})(?P<on> (?:on|with) (?:the|that|your|his|her|this) \w+(?: \w+)?)?(?P<tail> (?:there|again|as always|as usual|as ever|mate|babe|love|really|honestly|guys|everyone|then))?\s*$"),
+        "role_noun": re.compile(r"\b(?:parenting|husbanding|fathering|mothering|adulting|teamwork|communication|listening|planning|forward planning|thinking|thinking ahead|driving|parking|job|effort|work|priorities|logic|reasoning|foresight|initiative|manners|attitude|memory|contribution|help|support|timing|navigation|budgeting)$"),
+        "real_praise": re.compile(rf"(?:^|[.!?,;] )(?:oh,? |wow,? )?real (?:{esc(b['real_praise'])})\b(?! of you to (?:help|come|drive|offer))"),
+        "careless": re.compile(rf"\b(?:{careless})"),
+        "did_all": re.compile(r"\bi (?:did|do|had to do|was left to do|ended up doing|have done) (?:everything|it all|all (?:the|of it|of the)|the lot)\b"),
+        # promises stated as broken
+        "promise": re.compile(rf"\b(?:{PARTNER}|u) (?:(?:literally|actually|specifically|definitely|even|only|also|personally) )?(?:promised|swore|said|told me|told us|assured me|gave me (?:your|his|her) word|gave (?:your|his|her) word|were going to|was going to)"
+                              r"(?: (?:me|us))?(?: that)?(?: (?:you|he|she|u) (?:would|will|were going to|was going to|would definitely|would have)| ud| to| (?:you|he|she) (?:had|have|has) (?:stopped|quit|given up|finished|sorted|done|paid|booked|fixed))\b (?P<rest>[^.;!?]*)"),
+        "promise_rest_bad": re.compile(r"^(?:not |never |be (?:late|away|busy|out|working|off|on|in|tired|back late|gone|staying|going|at (?:work|the|his|her)|coming|fine|ok|okay|there in|home late|a bit late|sick|ill)\b|"
+                                       r"need|needed|want|wanted|like|love|think|thought|try|have to|has to|had to|might|may|rather|see|let me know|probably|maybe|consider|look into)"),
+        "promise_ok": re.compile(rf"(?:{_alt(b['promise_ok'])})"),
+        "supposed": re.compile(rf"\b(?:{PARTNER}|u) (?:was|were) (?:supposed|meant|expected) to (?!be (?:off|on holiday|resting|relaxing)\b)(?P<rest>[^.;!?]*)"),
+        # comparisons with someone else's partner
+        "third_partner": re.compile(_THIRD_PARTNER),
+        "you_clause": re.compile(r"(?:^|[.;!?] |, (?:and |but |meanwhile,? |while |whereas |yet |and yet )?|\b(?:meanwhile|whereas|while),? |\band )(?:and |meanwhile,? |yet )?(?P<c>you (?![\w']+ (?:too|as well)\b)[^.;!?]*)"),
+        "name_cue": re.compile(r"^[A-Z][a-z]+ (?:[\w']+ ){0,3}?(?:actual|proper|real|actually|properly)\b"),
+        # third-person complaints
+        "grown": re.compile(rf"\b(?:{PARTNER}|{PNOUN})\b (?:is|are|was) (?:a |an )?(?:fully |supposedly |apparently )?(?:grown|grown-up|adult|\d+[- ]years?[- ]old|(?:twenty|thirty|forty|fifty|sixty|seventy)[\w-]*(?:[- ]years?[- ]old)?)(?: (?:man|woman|adult|person|grown-up|human|human being))?"
+                            r"(?: (?:who|that|and|but|yet))? (?:still |yet |somehow |apparently |genuinely |literally )*(?:can not|could not|does not|do not|did not|need|needs|needed|has never|have never|has to be (?:told|reminded)|expects|refuses|is unable|is incapable|throws|sulks|still|thinks|acts like|behaves like|has no idea|leaves|gets lost)\b"),
+        "more_than_me": re.compile(rf"\b(?:your|his|her|{PNOUN}'s) (?:[\w']+ ){{1,2}}?(?:gets|get|got|getting|has|had) (?:more|far more|way more|much more|a lot more|better) (?:attention|time|love|affection|care|effort|energy|interest|of (?:your|his|her) time|cuddles|conversation|eye contact) than (?:i do|i did|i ever|me|us|we do|the kids|our kids|the children|i get|i got)\b"),
+        # no right, time for X but not Y, feigning
+        "no_right": re.compile(rf"\b(?:{PARTNER}|u) (?:had|have|has) (?:absolutely |literally |no |got no )?no (?:right|business)\b|\b(?:{PARTNER}|u) (?:had|have|has) got no (?:right|business)\b|\b(?:who|what) (?:gave|gives|give) (?:you|him|her) the right\b|\bwho said (?:you|he|she) could\b"),
+        "time_for": re.compile(rf"\b(?:{PARTNER}|funny how (?:you|he|she)|u)\b[^.;!?]{{0,40}}?\b(?:time|money|energy|patience|cash|room|effort|a minute|five minutes|the energy|the money|the time|the patience) (?:for|to)\b[^.;!?]{{1,50}}?\b(?:but|yet|and) (?:never|not|no|can not|could not|somehow not|apparently not|none)\b"),
+        "feigned": re.compile(rf"(?:^|[.!?,;] |\b(?:so|and|but|just|please|oh) )(?:do not|never) (?:you )?(?:dare )?(?:even )?(?:{_alt(b['feigned'])})"),
+        "surprise_party": re.compile(r"\b(?:party|cake|present|presents|gift|gifts|surprise|birthday|proposal|ring|when (?:you|he|she|they) (?:see|open|get|walk in|arrive|come in))\b"),
+        # guilt trips
+        "not_that": re.compile(rf"(?:{_alt(b['not_that'])})"),
+        "guilt_core": re.compile(rf"\b(?:{_alt(b['guilt_core'])})\b"),
+        "guilt_tail": re.compile(rf"\b(?:{_alt(b['guilt_tail'])})\b|^(?:fine|whatever|sure|okay|ok|right|no,? no|go on then)[,.!]"),
+        # mess and careless acts
+        "why_mess": re.compile(rf"\b(?:why|how come) (?:is|are|was|were|does|do) (?:there )?(?:your|his|her|{PNOUN}'s) (?:[\w']+ ){{1,3}}?(?:all over|everywhere|on the (?:floor|bed|table|side|sofa|couch|stairs|counter|worktop|landing)|in the (?:sink|bath|shower|hallway|hall|way|plughole)|still (?:on|in|there|here|out|lying)|left (?:on|in|out)|lying|piled|stuck|under)\b"),
+        "mess": re.compile(rf"\b(?:your|his|her|{PNOUN}'s) (?:[\w']+ ){{1,3}}?(?:is|are|were|was) (?:still |left |all |just )?(?:all over|everywhere|on the \w+|in the \w+|lying|piled|stuck|under the \w+)\b[^.;!?]*"),
+        "mess_there": re.compile(r"\bthere (?:is|are) (?:[\w']+ ){1,3}?(?:all over|everywhere|on|in|stuck to)(?: (?:the|my|our|your))? (?:[\w']+ ){0,2}?again\b"),
+        "disgust": re.compile(r"\b(?:gross|disgusting|minging|rank|revolting|yuck|yuk|ew+|filthy|stinks?|reeks?|vile|grim|nasty|again|every (?:day|night|morning|evening|time))\b"),
+        "oh_wait": re.compile(r"\boh wait,? (?:(?:it is|they are|that is|those are|these are) )?(?:yours|his|hers|(?:you|he|she) (?:did|do|does|would|left|forgot))\b"),
+        "again": re.compile(rf"\b{PARTNER}\b(?: \w+){{0,3}}? (?:{careless})"),
+        "again_word": re.compile(r"\bagain\b"),
+        # other plain reproaches
+        "knew_anyway": re.compile(rf"\b{PARTNER} knew\b[^.;!?]{{0,80}}?\b(?:and|but|yet)\b[^.;!?]{{0,60}}?\b(?:anyway|regardless|all the same|anyhow)\b|\b{PARTNER} knew\b[^.;!?]{{0,80}}?\b(?:and|but|yet) (?:you|he|she) (?:still|went ahead)\b"),
+        "could_have": re.compile(rf"\b(?:{PARTNER}|u) (?:could|might) (?:at least |easily |just )?have (?:at least |just )?(?:told|texted|called|rung|phoned|asked|warned|said|mentioned|let me know|let us know|helped|checked|waited|messaged|replied|answered|offered|cleaned|tidied|picked|come|turned up|shown up|bothered|said something|said sorry|apologised|apologized|been honest|been there|thought|tried|bought|remembered)\b"),
+        "one_thing": re.compile(r"\bi (?:only )?asked (?:you|him|her) (?:to do )?(?:one|one (?:simple|little|single|tiny|small)|a single) (?:thing|job|favour|favor)\b|\b(?:you|he|she) had one job\b"),
+        "except_you": re.compile(r"\b(?:everyone|everybody|the whole (?:room|table|party|street|pub|family|world|office|restaurant)|all (?:our|my|your) (?:friends|family|mates)) (?:could see|saw|noticed|knew|knows|can see|could tell|was (?:staring|looking)|heard)\b[^.;!?]*?\b(?:except|but|apart from|other than) (?:you|him|her)\b"),
+        "too_much": re.compile(rf"\b(?:{PARTNER}) (?:had|have|has|would) had (?:way |far |a few |a bit |much )?(?:too much|too many|a few too many|one too many|a skinful)\b"),
+        "had_time": re.compile(rf"\b{PARTNER} (?:had|have had|has had|have|has) (?:the (?:whole|entire)|all) (?:day|weekend|morning|afternoon|evening|week|day off|week off)(?: off| free| at home| to yourself| to himself| to herself)?\b[^.;!?]{{0,10}}?(?:and|but|yet|,)\b[^.;!?]*?\b(?:still|not|nothing|never|no)\b"),
+    }
+
+
+def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) -> None:
+    r = _r9()
+    in_fair = lambda i: any(a <= i < b for a, b in fair)  # noqa: E731
+    partner = PARTNER_REF.search(t)
+    sents = _sentence_split(t)
+
+    def sent_of(i: int) -> str:
+        a = max(t.rfind(c, 0, i) for c in ".!?;") + 1
+        ends = [e for e in (t.find(c, i) for c in ".!?;") if e >= 0]
+        return t[a:min(ends) if ends else len(t)]
+
+    # short character verdicts: "such a kid", "a forty-year-old child", "so tight", "such a diva"
+    for m in r["childish"].finditer(t):
+        s = sent_of(m.start())
+        if not _is_positive(s) and not r["literal"].search(s) and not in_fair(m.start()):
+            add("label", _wide_span(t[m.start():].lstrip(".!?,; ")))
+            break
+    m = r["tight"].search(t)
+    if m and not positive and not in_fair(m.start()):
+        add("label", _wide_span(t[m.start():]))
+    labels = set(_all_labels())
+    for m in r["verbless_label"].finditer(t):
+        lab = m.group("lab").strip()
+        if lab in labels and not re.match(r"\s*(?:i am|i was|of me|on my part)\b", t[m.end():]) and not _is_positive(sent_of(m.start())):
+            add("label", _wide_span(t[m.start():].lstrip(".!?,; ")))
+            break
+    # always/never + a fault-finding habit: "never misses a chance to put me down"
+    m = r["chance"].search(t)
+    if m and not in_fair(m.start()):
+        add("accusing_you", _wide_span(t[m.start():]))
+    # accusing questions
+    for key in ("think_notice", "even_q", "heard_of", "do_all_day", "since_when", "barn", "idea_q", "idea_of", "who_does", "incapable", "what_part", "anyone_but"):
+        m = r[key].search(t)
+        if not m or in_fair(m.start()):
+            continue
+        if key in ("even_q", "think_notice", "idea_q") and _is_positive(t[m.start():]):
+            continue
+        if key == "even_q" and re.search(r"\b(?:i can not remember|i forget|i forgot|just wondering|just curious|out of interest|genuine question)\b", t):
+            continue
+        add("accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
+        break
+    # scare quotes around the partner's excuse, and "let me guess"
+    for m in r["scare"].finditer(t):
+        if r["speech"].search(t[max(0, m.start() - 30):m.start(1)]) or _is_positive(m.group("q")):
+            continue
+        if not _is_positive(sent_of(m.start())):
+            add("sarcasm", _wide_span(t[m.start():]))
+            break
+    m = r["guess"].search(t)
+    if m and partner and not positive:
+        add("sarcasm", _wide_span(t[m.start():].lstrip(".!?,; ")))
+    # praise that is ironic: beside a careless act, or standing alone after (or before) what went wrong
+    m = r["praise_open"].match(t)
+    if m:
+        rest = m.group("rest")
+        if not _is_positive(rest) and (r["careless"].search(rest) or r["did_all"].search(rest) and PARTNER_REF.search(rest)):
+            add("sarcasm", t[:m.start("rest")].strip(" ,.!"))
+    raw_sents = [s for s in re.split(r"(?<=[.!?;])\s+", raw.strip()) if s.strip()]
+    for i, s in enumerate(raw_sents):
+        st = expand(s).rstrip()
+        bare = r["bare"].match(st.rstrip(".!? "))
+        if not bare:
+            continue
+        others = [expand(x) for j, x in enumerate(raw_sents) if j != i]
+        if others:
+            ctx = " ".join(others)
+            if not _is_positive(ctx) and (PARTNER_REF.search(ctx) or r["careless"].search(ctx) or COMPLAINT_CUE.search(ctx)) and not ctx.rstrip().endswith("?"):
+                add("sarcasm", s.strip(" .!"))
+                break
+        elif st.endswith(".") and not st.endswith("!.") and (r["role_noun"].search(bare.group("noun")) and not bare.group("on") or bare.group("tail") and bare.group("tail").strip() in ("there", "again", "as always", "as usual", "as ever")):
+            add("sarcasm", s.strip(" .!"))
+            break
+    m = r["real_praise"].search(t)
+    if m:
+        add("sarcasm", _wide_span(t[m.start():].lstrip(".!?,; ")))
+    # promises stated as broken: "you said you'd water them", "promised to quit by March. It's September."
+    m = r["promise"].search(t)
+    if m and not positive and "?" not in t and not r["promise_ok"].search(t) and not r["promise_rest_bad"].match(m.group("rest")) and not in_fair(m.start()):
+        add("accusing_you", _wide_span(t[m.start():]))
+    m = r["supposed"].search(t)
+    if m and not positive and "?" not in t and not re.search(r"\bbut (?:the|his|her|their|it|there)\b(?! (?:you|he|she)\b)", m.group("rest")) and not in_fair(m.start()):
+        add("accusing_you", _wide_span(t[m.start():]))
+    # someone else's partner held up against mine: "Jen's wife remembers every anniversary. You forgot ours."
+    m = r["third_partner"].search(t)
+    if m or r["name_cue"].search(raw):
+        start = m.end() if m else 0
+        for c in r["you_clause"].finditer(t, start):
+            clause = c.group("c")
+            if not _is_positive(clause) and not re.search(r"\b(?:too|as well|would love|should|could|might|will love|can come|and me|and i)\b|^you (?:do|did|have|are|can)(?: too)?\s*$", clause):
+                add("accusing_you", _wide_span(clause))
+                break
+    # third-person complaints: "a grown man who can't ...", "his phone gets more attention than I do"
+    for key in ("grown", "more_than_me"):
+        m = r[key].search(t)
+        if m and not in_fair(m.start()) and not _is_positive(t[m.start():]):
+            add("accusing_you", _wide_span(t[m.start():]))
+            break
+    # no right; time for X but not for me; feigned surprise or innocence
+    for key in ("no_right", "time_for", "feigned"):
+        m = r[key].search(t)
+        if not m or in_fair(m.start()):
+            continue
+        if key == "feigned" and r["surprise_party"].search(t):
+            continue
+        add("accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
+        break
+    # guilt trips: "not that you'd notice", "don't mind me, I only cooked for three hours"
+    m = r["not_that"].search(t)
+    if m:
+        add("sarcasm", _wide_span(t[m.start():]))
+    m = r["guilt_core"].search(t)
+    if m and not positive and (r["guilt_tail"].search(t[m.end():]) or r["guilt_tail"].search(t[:m.start()])):
+        add("sarcasm", _wide_span(t[m.start():]))
+    # the partner's mess and careless acts: "why are your socks all over the floor?? gross", "you left it open. Again."
+    m = r["why_mess"].search(t)
+    if m and not positive:
+        add("accusing_you", _wide_span(t[m.start():]))
+    else:
+        m = r["mess"].search(t)
+        if m and not positive and r["disgust"].search(t):
+            add("accusing_you", _wide_span(t[m.start():]))
+    m = r["mess_there"].search(t)
+    if m and not positive:
+        add("accusing_you", _wide_span(t[m.start():]))
+    m = r["oh_wait"].search(t)
+    if m:
+        add("sarcasm", m.group(0))
+    if "again" in t and not positive:
+        for m in r["again"].finditer(t):
+            s = sent_of(m.start())
+            nxt = t[m.start() + len(s):].lstrip(".!?; ")
+            if in_fair(m.start()) or _softened(t, m.start()):
+                continue
+            if r["again_word"].search(t, m.end(), m.start() + len(s) + 1) or re.match(r"again\b", nxt):
+                add("accusing_you", _wide_span(t[m.start():]))
+                break
+    # other plain reproaches
+    for key in ("knew_anyway", "could_have", "one_thing", "except_you", "too_much", "had_time"):
+        m = r[key].search(t)
+        if not m or in_fair(m.start()):
+            continue
+        if key == "could_have" and (positive or t.rstrip().endswith("?")):
+            continue
+        add("accusing_you", _wide_span(t[m.start():]))
+        break
