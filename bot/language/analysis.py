@@ -39,7 +39,7 @@ WHY = {
 
 PARTNER_NOUNS = r"(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|other half|missus|missis|hubby|wifey|husb|fella|man|bloke)"
 PARTNER = rf"(?:you|he|she|my {PARTNER_NOUNS}|the (?:wife|missus|husband|hubby|other half|old man))"
-YOU_BE = r"(?:you|he|she) (?:are|were|is|was|have been|has been)"
+YOU_BE = r"(?:you|he|she)(?: (?:really|honestly|truly|actually|seriously|genuinely|literally|clearly|obviously|definitely|just|still|sometimes|always))? (?:are|were|is|was|have been|has been)"
 ADVS = r"(?:(?:(?!(?:hardly|rarely|barely|scarcely|only|early|family|lovely|friendly|silly|ugly|holy|jolly|lonely|likely)\b)\w+ly|proper|right|massive|huge|bloody|fucking|damn|utter|total|complete|absolute|real|big|little|so|such|a|an|the|most|really|very|totally|completely|just|always|never|being|acting|truly|incredibly|absolutely|utterly|unbelievably|extremely|seriously|literally|clearly|obviously|pretty|quite|kind of|sort of|the most|a complete|a total|an absolute|a real|a bit|one|of|like|too|even|ever|still|getting|becoming|such an) )*"
 NEG_AFTER_YOU = r"(?:do not|does not|did not|never|will not|would not|can not|could not|have not|has not|had not|are not|were not|is not|was not|hardly|barely|rarely|no longer|refuse to|refused to|fail to|failed to)"
 ABSOLUTE_RE = re.compile(r"\b(?:always|never|constantly|every single time|every time|each time|all the time|not once|for once|"
@@ -51,9 +51,9 @@ KIND_OVERRIDE = re.compile(r"\byou (?:do not|did not|will not|never) (?:have to|
                            r"|\byou (?:can not|could not) (?:imagine|believe|know how)\b|\bif you (?:do not|did not) mind\b|\bnever (?:fails? to|let me down)\b|\bnever gets? old\b|\bnever (?:get|got|gets|grow|grew) (?:tired|bored|sick) of\b|\bi (?:will |would |could |do )?never (?:get|got|grow|grew|tire|tired) (?:tired |bored |sick )?(?:of |with |talking to |listening to |being with |looking at |hearing |spending time with |watching )(?:you|your|him|her|us)\b|\bcould never (?:thank|repay|ask for)\b"
                            r"|\bi (?:never|always) (?:realised|realized|knew|know|imagined|expected|dreamed|dreamt|believed|thought i would|thought i could)\b")
 CONTEMPT_Q = re.compile(r"\b(?:why (?:can not|will not|would not|could not|do not|did not) you|why (?:do|did|would|are|were|does|is|must|have) (?:you|he|she) (?:always|never|keep|have to|insist|think|act|even|even bother|bother|constantly|ignore|treat|make|do this|do that)|"
-                        r"why (?:do|does|did) (?:you|he|she) (?:not|never) |do you (?:(?:even|ever|actually|really|honestly) )+(?:care|listen|think|notice|try|love|hear|pay attention|help|remember)|how (?:many times|often) do i (?:have|need) to|"
+                        r"why (?:do|does|did) (?:you|he|she) (?:not|never) |(?:do|does|did) (?:you|he|she) (?:(?:even|ever|actually|really|honestly) )+(?:care|listen|think|notice|try|love|hear|pay attention|help|remember)|how (?:many times|often) do i (?:have|need) to|"
                         r"what is (?:wrong|the matter) with you|who do you think you are|are you (?:kidding|serious|deaf|blind|stupid|crazy|insane|for real|even listening)|"
-                        r"is it (?:really |actually |honestly )?(?:so|that|too) (?:hard|difficult|much)|would it (?:kill|hurt) (?:you|him|her)|(?:did|does|has) it (?:ever |even |never )?(?:occur|occurred) to (?:you|him|her)|(?:did|does|has) it (?:ever |even )?(?:cross|crossed) (?:your|his|her) mind|(?:you|he|she) could (?:at least|have at least)|the least (?:you|he|she) could (?:do|have done)|(?:you|he|she) (?:have|has) no idea|(?:do not|never) (?:talk|speak) to me like|(?:you|he|she) (?:talk|talks|talked|speak|speaks|spoke) to me like|nothing i (?:do|did|say|said) is (?:ever )?(?:good|right|enough)|why (?:is|was) it (?:always|never) (?:me|up to me|my job)|why am i (?:always|the only one)|why do i (?:always|have to always|always have to)|how hard (?:is it|can it be)|can not you (?:ever|just|for once|even)|"
+                        r"is it (?:really |actually |honestly )?(?:so|that|too) (?:hard|difficult|much)|would it (?:kill|hurt) (?:you|him|her)|(?:did|does|has) it (?:ever |even |never )?(?:occur|occurred) to (?:you|him|her)|(?:did|does|has) it (?:ever |even )?(?:cross|crossed) (?:your|his|her) mind|(?:you|he|she) could (?:at least|have at least)|the least (?:you|he|she) could (?:do|have done)|(?:you|he|she) (?:have|has) no idea(?! how (?:much|happy|proud|lucky|grateful|glad|thankful|special|good|amazing|beautiful|loved|important))|(?:do not|never) (?:talk|speak) to me like|(?:you|he|she) (?:talk|talks|talked|speak|speaks|spoke) to me like|nothing i (?:do|did|say|said) is (?:ever )?(?:good|right|enough)|why (?:is|was) it (?:always|never) (?:me|up to me|my job)|why am i (?:always|the only one)|why do i (?:always|have to always|always have to)|how hard (?:is it|can it be)|can not you (?:ever|just|for once|even)|"
                         r"can you (?:ever|for once|even|at least|just once)|could you (?:for once|ever|at least|just once)|did you (?:even|ever) (?:think|care|consider|notice))\b")
 YOU_SHOULD_RE = re.compile(r"\b(?:you|he|she) (?:should|should not|need to|needs to|have to|has to|must|ought to|had better|better|have got to|are going to have to)\b"
                            r"|^(?:stop|quit) \w+ing\b|[,.!] (?:stop|quit) \w+ing\b|^just (?:stop|grow up|get over it|deal with it)|\bgrow up\b|\bget over (?:it|yourself)\b"
@@ -256,6 +256,8 @@ def analyse(text: str) -> Analysis:
         add("you_should", t[m.start():m.end() + 20].split(",")[0])
     # contemptuous questions count as accusing
     cq = CONTEMPT_Q.search(t)
+    if cq and re.match(r"(?:do|does|did) ", cq.group(0)) and _is_positive(t[cq.end():]):
+        cq = None  # "do you even remember how we met? I love that story"
     if cq:
         add("accusing_you", t[cq.start():cq.end() + 20].split(",")[0].rstrip("?"))
     # sarcasm
@@ -447,6 +449,10 @@ def _orig_span(raw: str, span: str) -> str:
 
 
 STRONG = {"accusing_you", "you_make_me", "feel_like", "label", "sarcasm", "faux_feeling"}
+# help or forgiveness offered for the partner's slip
+FORGIVING = re.compile(r"\b(?:these things happen|it happens|easily done|no harm done|no worries|not a problem|no problem|do not worry(?: about it)?|"
+                       r"happens to (?:the best of us|everyone|us all|all of us)|it is (?:okay|ok|fine|alright|all right) that (?:you|he|she)|"
+                       r"i (?:will|can|could) (?:just )?(?:drop|bring|fetch|grab|pop|run|take) (?:it|them|one|some)(?: (?:round|over|in|by|to you|up))?)\b")
 # a joint request after the feeling: "I felt a bit left out at the party, could we stick together next time?"
 WE_REQUEST = re.compile(r"(?:^|[,.;!?] |\b(?:so|but|and|maybe|perhaps) )(?:could|can|shall|might|would) we\b[^.;!]*\?|\b(?:maybe|perhaps) we could\b|\blet us (?:try|make|plan|stick|sit|have|do)\b")
 
@@ -455,6 +461,8 @@ def _is_blaming(t: str, problems: list[Problem], positive: bool, fair, kind_over
     kinds = {p.kind for p in problems}
     if not kinds:
         return False
+    if kinds <= {"accusing_you", "absolute"} and FORGIVING.search(t) and not re.search(r"\b(?:again and again|every time|always|never)\b", t):
+        return False  # a slip met with help or forgiveness: "you forgot your lunch again, I'll drop it round"
     if kinds == {"faux_feeling"} and WE_REQUEST.search(t) and not re.search(rf"\b{PARTNER}\b(?: \w+){{0,3}}? {NEG_AFTER_YOU}\b", t):
         return False  # a feeling word that hints at the other, but said as a fair I-statement with a request for us both
     if kinds & STRONG:
@@ -847,6 +855,7 @@ def _r9():
         "tight": re.compile(rf"\b(?:{subj_be}|you|he|she)(?: (?:\w+ly|so|such|too|really|bloody|proper|dead|being|a bit|a little|very|that|always|just|a|being so))* (?:{esc(b['tight_words'])})\b"
                             r"(?! (?:with (?:(?:your|his|her|my|our|the|their) (?!money|cash|spending|wallet)|each other|us|me|them)|knit|fit|fitting|schedule|deadline|spot|squeeze|end|grip|hug)\b)"),
         "verbless_label": re.compile(r"(?:^|[.!?;] )(?:such|what) (?:a|an) (?:\w+ )?(?P<lab>[\w' -]+?)\b(?![' -]?\w)"),
+        "label_behaviour": re.compile(rf"\b(?:{_alt(re.escape(x) for x in _all_labels())}) (?:behaviour|behavior|move|moves|energy|antics|tantrum|attitude|stunt|carry-on|nonsense)\b"),
         "chance": re.compile(rf"\b{PARTNER}{MID} (?:never|not once|always)(?: ever| once)? (?:miss|misses|missed|pass up|passes up|passed up|waste|wastes|lose|loses|skip|skips|pass|passes) "
                              rf"(?:a|an|the|any|one) (?:single )?(?:chance|opportunity|moment|second|minute|occasion) to (?:\w+ )?(?:{_alt(b['chance_harms'])})"),
         # accusing questions
@@ -864,7 +873,9 @@ def _r9():
         "idea_q": re.compile(rf"\b(?:is that|is this|that is|this is|was that) (?:your|his|her|(?:really |honestly |seriously )?(?:your|his|her)) (?:idea|version|definition) of (?:{_alt(b['chore_ideas'])})\b"),
         "idea_of": re.compile(rf"\b(?:your|his|her|{PNOUN}'s|my \w+'s) (?:idea|version|definition) of (?:{_alt(b['chore_ideas'])}) (?:is|was|means|involves|seems to be|consists of|amounts to)\b"),
         "who_does": re.compile(r"(?:^|[.!?,;] )(?:honestly,? |seriously,? |like,? |i mean,? )?who (?:in their right mind |even |actually |on earth |the hell |tf |else )?"
-                               r"(?:leaves|puts|eats|drinks|finishes|uses|forgets|buys|spends|parks|throws|drops|does that|says that|talks to|treats|behaves|acts|forgets|brings|wears|invites|tells|books|cancels)\b[^.!?]*\?"),
+                               r"(?:(?:leaves|puts|eats|drinks|finishes|uses|forgets|buys|spends|parks|throws|drops|brings|wears|invites|tells|books|cancels) (?!first\b|early\b|last\b|tomorrow\b|today\b|tonight\b)(?:[\w']+ ){1,4}?"
+                               r"(?:on|in|out|open|all over|lying|behind|back|unlocked|running|under|without|before|after|at \d)\b|does that|says that|talks to (?:people|someone|anyone|their|his|her) like|treats (?:people|someone|anyone|their|his|her) like|behaves like|acts like)(?![^.!?]*\b(?:you or me|me or you)\b)[^.!?]*\?"),
+        "how_is_that": re.compile(r"\bhow (?:exactly |precisely |on earth |the hell |in what world )?(?:is|was|does|did|would) (?:that|this|any of (?:that|this)) (?:helping|help|helpful|fair|ok|okay|normal|acceptable|my fault|romantic|supportive|reasonable|an apology)\b"),
         "incapable": re.compile(r"\b(?:are|is|were|was) (?:you|he|she) (?:physically |literally |actually |genuinely |medically |just |completely )?(?:incapable|unable) of\b"),
         "what_part": re.compile(r"\bwhat part of\b[^.;!?]{1,40}?\b(?:(?:do|does|did) (?:you|he|she) not|(?:do|does|did) not (?:you|he|she)) (?:understand|get)\b"),
         "anyone_but": re.compile(r"\b(?:anyone|anybody|anything|no one|nobody|someone|somebody) (?:but|except|other than|apart from|besides) (?:yourself|himself|herself)\b"),
@@ -873,14 +884,14 @@ def _r9():
         "speech": re.compile(rf"\b(?:{_alt(b['quote_speech'])})[,:]? (?:(?:to )?(?:me|us|him|her|them) )?[\"']?$"),
         "guess": re.compile(r"(?:^|[.!?,;] )(?:oh,? |so,? |ok,? |okay,? )?let me guess\b"),
         "praise_open": re.compile(rf"^(?:oh,? |wow,? |well,? |yeah,? |just )?(?:(?:{praise})(?: (?:{nouns}))?|well done|good job|great job|nice one|nice work|great work|cheers|thanks|thank you|way to go|bravo|congrats|congratulations|top marks|gold star)(?: there)?[,!.]+ (?P<rest>.+)"),
-        "bare": re.compile(rf"^(?:oh,? |wow,? |well,? |yeah,? |just )?(?:(?:really |truly |just )?(?:{praise}) ){{1,2}}(?P<noun>{nouns})(?P<on> (?:on|with) (?:the|that|your|his|her|this) \w+(?: \w+)?)?(?P<tail> (?:there|again|as always|as usual|as ever|mate|babe|love|really|honestly|guys|everyone|then))?\s*$"),
+        "bare": re.compile(rf"^(?:oh,? |wow,? |well,? |yeah,? |just )?(?:(?:really |truly |just )?(?:{praise}) ){{1,2}}(?P<noun>{nouns})(?P<on> (?:on|with) (?:the|that|your|his|her|this) \w+(?: \w+)?)?(?P<tail>,? (?:there|again|as always|as usual|as ever|mate|babe|love|really|honestly|guys|everyone|then))?\s*$"),
         "role_noun": re.compile(r"\b(?:parenting|husbanding|fathering|mothering|adulting|teamwork|communication|listening|planning|forward planning|thinking|thinking ahead|driving|parking|job|effort|work|priorities|logic|reasoning|foresight|initiative|manners|attitude|memory|contribution|help|support|timing|navigation|budgeting)$"),
         "real_praise": re.compile(rf"(?:^|[.!?,;] )(?:oh,? |wow,? )?real (?:{esc(b['real_praise'])})\b(?! of you to (?:help|come|drive|offer))"),
         "careless": re.compile(rf"\b(?:{careless})"),
         "did_all": re.compile(r"\bi (?:did|do|had to do|was left to do|ended up doing|have done) (?:everything|it all|all (?:the|of it|of the)|the lot)\b"),
         # promises stated as broken
         "promise": re.compile(rf"\b(?:{PARTNER}|u) (?:(?:literally|actually|specifically|definitely|even|only|also|personally) )?(?:promised|swore|said|told me|told us|assured me|gave me (?:your|his|her) word|gave (?:your|his|her) word|were going to|was going to)"
-                              r"(?: (?:me|us))?(?: that)?(?: (?:you|he|she|u) (?:would|will|were going to|was going to|would definitely|would have)| ud| to| (?:you|he|she) (?:had|have|has) (?:stopped|quit|given up|finished|sorted|done|paid|booked|fixed))\b (?P<rest>[^.;!?]*)"),
+                              r"(?: (?:me|us|them|him|her|the \w+|(?:your|his|her|my|our) \w+))?(?: that)?(?: (?:you|he|she|u) (?:would|will|were going to|was going to|would definitely|would have)| ud| to| (?:you|he|she) (?:had|have|has) (?:stopped|quit|given up|finished|sorted|done|paid|booked|fixed))\b (?P<rest>[^.;!?]*)"),
         "promise_rest_bad": re.compile(r"^(?:not |never |be (?:late|away|busy|out|working|off|on|in|tired|back late|gone|staying|going|at (?:work|the|his|her)|coming|fine|ok|okay|there in|home late|a bit late|sick|ill)\b|"
                                        r"need|needed|want|wanted|like|love|think|thought|try|have to|has to|had to|might|may|rather|see|let me know|probably|maybe|consider|look into)"),
         "promise_ok": re.compile(rf"(?:{_alt(b['promise_ok'])})"),
@@ -891,7 +902,7 @@ def _r9():
         "name_cue": re.compile(r"^[A-Z][a-z]+ (?:[\w']+ ){0,3}?(?:actual|proper|real|actually|properly)\b"),
         # third-person complaints
         "grown": re.compile(rf"\b(?:{PARTNER}|{PNOUN})\b (?:is|are|was) (?:a |an )?(?:fully |supposedly |apparently )?(?:grown|grown-up|adult|\d+[- ]years?[- ]old|(?:twenty|thirty|forty|fifty|sixty|seventy)[\w-]*(?:[- ]years?[- ]old)?)(?: (?:man|woman|adult|person|grown-up|human|human being))?"
-                            r"(?: (?:who|that|and|but|yet))? (?:still |yet |somehow |apparently |genuinely |literally )*(?:can not|could not|does not|do not|did not|need|needs|needed|has never|have never|has to be (?:told|reminded)|expects|refuses|is unable|is incapable|throws|sulks|still|thinks|acts like|behaves like|has no idea|leaves|gets lost)\b"),
+                            r"(?: (?:who|that|and|but|yet))? (?:still |yet |somehow |apparently |genuinely |literally )*(?:can not|could not|does not|do not|did not|need|needs|needed|has never|have never|has to be (?:told|reminded)|expects|refuses|is unable|is incapable|throws|sulks|thinks|acts like|behaves like|has no idea|leaves|gets lost|still (?:can not|does not|has not|needs|expects|leaves|throws|sulks|acts like|behaves like|has no idea|gets lost|asks (?:his|her) (?:mum|mother|mom)))\b"),
         "more_than_me": re.compile(rf"\b(?:your|his|her|{PNOUN}'s) (?:[\w']+ ){{1,2}}?(?:gets|get|got|getting|has|had) (?:more|far more|way more|much more|a lot more|better) (?:attention|time|love|affection|care|effort|energy|interest|of (?:your|his|her) time|cuddles|conversation|eye contact) than (?:i do|i did|i ever|me|us|we do|the kids|our kids|the children|i get|i got)\b"),
         # no right, time for X but not Y, feigning
         "no_right": re.compile(rf"\b(?:{PARTNER}|u) (?:had|have|has) (?:absolutely |literally |no |got no )?no (?:right|business)\b|\b(?:{PARTNER}|u) (?:had|have|has) got no (?:right|business)\b|\b(?:who|what) (?:gave|gives|give) (?:you|him|her) the right\b|\bwho said (?:you|he|she) could\b"),
@@ -912,7 +923,7 @@ def _r9():
         "again_word": re.compile(r"\bagain\b"),
         # other plain reproaches
         "knew_anyway": re.compile(rf"\b{PARTNER} knew\b[^.;!?]{{0,80}}?\b(?:and|but|yet)\b[^.;!?]{{0,60}}?\b(?:anyway|regardless|all the same|anyhow)\b|\b{PARTNER} knew\b[^.;!?]{{0,80}}?\b(?:and|but|yet) (?:you|he|she) (?:still|went ahead)\b"),
-        "could_have": re.compile(rf"\b(?:{PARTNER}|u) (?:could|might) (?:at least |easily |just )?have (?:at least |just )?(?:told|texted|called|rung|phoned|asked|warned|said|mentioned|let me know|let us know|helped|checked|waited|messaged|replied|answered|offered|cleaned|tidied|picked|come|turned up|shown up|bothered|said something|said sorry|apologised|apologized|been honest|been there|thought|tried|bought|remembered)\b"),
+        "could_have": re.compile(rf"\b(?:{PARTNER}|u) (?:could|might)(?: (?:at least |easily |just )?have|'ve|ve) (?:at least |just )?(?:told|texted|called|rung|phoned|asked|warned|said|mentioned|let me know|let us know|helped|checked|waited|messaged|replied|answered|offered|cleaned|tidied|picked|come|turned up|shown up|bothered|said something|said sorry|apologised|apologized|been honest|been there|thought|tried|bought|remembered)\b"),
         "one_thing": re.compile(r"\bi (?:only )?asked (?:you|him|her) (?:to do )?(?:one|one (?:simple|little|single|tiny|small)|a single) (?:thing|job|favour|favor)\b|\b(?:you|he|she) had one job\b"),
         "except_you": re.compile(r"\b(?:everyone|everybody|the whole (?:room|table|party|street|pub|family|world|office|restaurant)|all (?:our|my|your) (?:friends|family|mates)) (?:could see|saw|noticed|knew|knows|can see|could tell|was (?:staring|looking)|heard)\b[^.;!?]*?\b(?:except|but|apart from|other than) (?:you|him|her)\b"),
         "too_much": re.compile(rf"\b(?:{PARTNER}) (?:had|have|has|would) had (?:way |far |a few |a bit |much )?(?:too much|too many|a few too many|one too many|a skinful)\b"),
@@ -946,12 +957,15 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
         if lab in labels and not re.match(r"\s*(?:i am|i was|of me|on my part)\b", t[m.end():]) and not _is_positive(sent_of(m.start())):
             add("label", _wide_span(t[m.start():].lstrip(".!?,; ")))
             break
+    m = r["label_behaviour"].search(t)
+    if m and partner and not positive:
+        add("label", _wide_span(t[m.start():]))
     # always/never + a fault-finding habit: "never misses a chance to put me down"
     m = r["chance"].search(t)
     if m and not in_fair(m.start()):
         add("accusing_you", _wide_span(t[m.start():]))
     # accusing questions
-    for key in ("think_notice", "even_q", "heard_of", "do_all_day", "since_when", "barn", "idea_q", "idea_of", "who_does", "incapable", "what_part", "anyone_but"):
+    for key in ("think_notice", "even_q", "heard_of", "do_all_day", "since_when", "barn", "idea_q", "idea_of", "who_does", "how_is_that", "incapable", "what_part", "anyone_but"):
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
@@ -969,7 +983,7 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
             add("sarcasm", _wide_span(t[m.start():]))
             break
     m = r["guess"].search(t)
-    if m and partner and not positive:
+    if m and not positive and (partner or re.fullmatch(r"[\s,.!:-]*(?:[\w']+ ?){1,4}\?+\s*", t[m.end():])):
         add("sarcasm", _wide_span(t[m.start():].lstrip(".!?,; ")))
     # praise that is ironic: beside a careless act, or standing alone after (or before) what went wrong
     m = r["praise_open"].match(t)
@@ -989,7 +1003,7 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
             if not _is_positive(ctx) and (PARTNER_REF.search(ctx) or r["careless"].search(ctx) or COMPLAINT_CUE.search(ctx)) and not ctx.rstrip().endswith("?"):
                 add("sarcasm", s.strip(" .!"))
                 break
-        elif st.endswith(".") and not st.endswith("!.") and (r["role_noun"].search(bare.group("noun")) and not bare.group("on") or bare.group("tail") and bare.group("tail").strip() in ("there", "again", "as always", "as usual", "as ever")):
+        elif st.endswith(".") and not st.endswith("!.") and (r["role_noun"].search(bare.group("noun")) and not bare.group("on") or bare.group("tail") and bare.group("tail").strip(" ,") in ("there", "again", "as always", "as usual", "as ever", "really", "honestly")):
             add("sarcasm", s.strip(" .!"))
             break
     m = r["real_praise"].search(t)
