@@ -863,7 +863,7 @@ def _r9():
                                    r"(?:i|nobody|no one|we|i was|i am)\b(?: (?:was|am|would|will|could|were|do|did|had|have))?(?: not| never| be| not be)* "
                                    r"(?:notice|find out|see|know|care|mind|realise|realize|check|hear|remember|smell|spot|catch|stupid|an idiot|born yesterday|blind|thick|dumb|that stupid|that naive|that thick|that gullible|buy it|fall for)"),
         "even_q": re.compile(r"(?:^|[.!?,;] |\b(?:and|so|like|seriously|honestly),? )(?:do|does|did|can|could|have|has|are|is|were|was) (?:you|he|she|u) (?:(?:actually|honestly|seriously) )?even "
-                             r"(?!(?:like|fancy|eat|drink|enjoy|play|watch|if|though|after)\b)\w+"),
+                             r"(?!(?:like|fancy|eat|drink|enjoy|play|watch|need|if|though|after)\b)\w+"),
         "heard_of": re.compile(rf"\b(?:have|has|did) (?:you|he|she) (?:ever |even |never )*heard of (?:a |an |the )?(?:{esc(b['household_objects'])})\b|\bever heard of (?:a |an )?(?:{esc(b['household_objects'])})\b"
                                rf"|\b(?:do|does|did) (?:you|he|she) (?:even |actually )*(?:own|have|know how to use|know where|know what) (?:a |an |the |our )?(?:{esc(b['household_objects'])}) is\b"
                                rf"|\b(?:do|does|did) (?:you|he|she) (?:even |actually )*own (?:a |an )?(?:{esc(b['household_objects'])})\b"),
@@ -894,6 +894,9 @@ def _r9():
                               r"(?: (?:me|us|them|him|her|the \w+|(?:your|his|her|my|our) \w+))?(?: that)?(?: (?:you|he|she|u) (?:would|will|were going to|was going to|would definitely|would have)| ud| to| (?:you|he|she) (?:had|have|has) (?:stopped|quit|given up|finished|sorted|done|paid|booked|fixed))\b (?P<rest>[^.;!?]*)"),
         "promise_rest_bad": re.compile(r"^(?:not |never |be (?:late|away|busy|out|working|off|on|in|tired|back late|gone|staying|going|at (?:work|the|his|her)|coming|fine|ok|okay|there in|home late|a bit late|sick|ill)\b|"
                                        r"need|needed|want|wanted|like|love|think|thought|try|have to|has to|had to|might|may|rather|see|let me know|probably|maybe|consider|look into)"),
+        "lapsed": re.compile(r"\b(?:(?:weeks|months|years|days|ages) (?:ago|later|on)|still|never|did not|does not|has not|have not|had not|was not|is not|nothing|instead|here we are|again|yet|"
+                             r"(?:it is|it was|that was) (?:now |nearly |almost |already |past )?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)|"
+                             r"last (?:week|month|year|spring|summer|autumn|winter|christmas)|lapsed|expired|ran out|overdue|forgot|forgotten)\b"),
         "promise_ok": re.compile(rf"(?:{_alt(b['promise_ok'])})"),
         "supposed": re.compile(rf"\b(?:{PARTNER}|u) (?:was|were) (?:supposed|meant|expected) to (?!be (?:off|on holiday|resting|relaxing)\b)(?P<rest>[^.;!?]*)"),
         # comparisons with someone else's partner
@@ -929,6 +932,10 @@ def _r9():
         "too_much": re.compile(rf"\b(?:{PARTNER}) (?:had|have|has|would) had (?:way |far |a few |a bit |much )?(?:too much|too many|a few too many|one too many|a skinful)\b"),
         "had_time": re.compile(rf"\b{PARTNER} (?:had|have had|has had|have|has) (?:the (?:whole|entire)|all) (?:day|weekend|morning|afternoon|evening|week|day off|week off)(?: off| free| at home| to yourself| to himself| to herself)?\b[^.;!?]{{0,10}}?(?:and|but|yet|,)\b[^.;!?]*?\b(?:still|not|nothing|never|no)\b"),
     }
+
+
+# an answer that reassures or agrees: "did you think I'd mind? Of course not", "it's not like we had plans, so yes let's go"
+REASSURE = re.compile(r"\b(?:of course not|not at all|no way|course not|never in a million years|so (?:yes|yeah|sure|why not|go|we can|let us)|let us (?:go|do it)|happy to|why not|that works|go for it|count me in)\b")
 
 
 def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) -> None:
@@ -969,7 +976,7 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
-        if key in ("even_q", "think_notice", "idea_q") and _is_positive(t[m.start():]):
+        if key in ("even_q", "think_notice", "idea_q") and (_is_positive(t[m.start():]) or REASSURE.search(t, m.end())):
             continue
         if key == "even_q" and re.search(r"\b(?:i can not remember|i forget|i forgot|just wondering|just curious|out of interest|genuine question)\b", t):
             continue
@@ -983,7 +990,7 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
             add("sarcasm", _wide_span(t[m.start():]))
             break
     m = r["guess"].search(t)
-    if m and not positive and (partner or re.fullmatch(r"[\s,.!:-]*(?:[\w']+ ?){1,4}\?+\s*", t[m.end():])):
+    if m and not positive and not re.search(r"(?:\?!|!!)\s*$|\b(?:present|gift|surprise|birthday|ending|answer|score|riddle|quiz)\b", t) and (partner or re.fullmatch(r"[\s,.!:-]*(?:[\w']+ ?){1,4}\?+\s*", t[m.end():])):
         add("sarcasm", _wide_span(t[m.start():].lstrip(".!?,; ")))
     # praise that is ironic: beside a careless act, or standing alone after (or before) what went wrong
     m = r["praise_open"].match(t)
@@ -1011,8 +1018,9 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
         add("sarcasm", _wide_span(t[m.start():].lstrip(".!?,; ")))
     # promises stated as broken: "you said you'd water them", "promised to quit by March. It's September."
     m = r["promise"].search(t)
-    if m and not positive and "?" not in t and not r["promise_ok"].search(t) and not r["promise_rest_bad"].match(m.group("rest")) and not in_fair(m.start()):
-        add("accusing_you", _wide_span(t[m.start():]))
+    if m and not positive and "?" not in t and not r["promise_ok"].search(t) and not r["promise_rest_bad"].match(m.group("rest")) and not in_fair(m.start()) \
+            and (re.match(r"(?:you|u)\b", m.group(0)) or r["lapsed"].search(t, m.start("rest"))):
+        add("accusing_you", _wide_span(t[m.start():]))  # "he said he'd ring after the match" is a plan; "... weeks ago" is not
     m = r["supposed"].search(t)
     if m and not positive and "?" not in t and not re.search(r"\bbut (?:the|his|her|their|it|there)\b(?! (?:you|he|she)\b)", m.group("rest")) and not in_fair(m.start()):
         add("accusing_you", _wide_span(t[m.start():]))
@@ -1036,13 +1044,13 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
-        if key == "feigned" and r["surprise_party"].search(t):
+        if key == "feigned" and r["surprise_party"].search(t) or key == "no_right" and _is_positive(t[m.end():]):
             continue
         add("accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
         break
     # guilt trips: "not that you'd notice", "don't mind me, I only cooked for three hours"
     m = r["not_that"].search(t)
-    if m:
+    if m and not REASSURE.search(t, m.end()) and not _is_positive(t[m.end():]):
         add("sarcasm", _wide_span(t[m.start():]))
     m = r["guilt_core"].search(t)
     if m and not positive and (r["guilt_tail"].search(t[m.end():]) or r["guilt_tail"].search(t[:m.start()])):
@@ -1075,7 +1083,7 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
-        if key == "could_have" and (positive or t.rstrip().endswith("?")):
+        if key == "could_have" and (positive or t.rstrip().endswith("?")) or key == "one_thing" and positive:
             continue
         add("accusing_you", _wide_span(t[m.start():]))
         break
