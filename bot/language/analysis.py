@@ -51,7 +51,7 @@ KIND_OVERRIDE = re.compile(r"\byou (?:do not|did not|will not|never) (?:have to|
                            r"|\byou (?:can not|could not) (?:imagine|believe|know how)\b|\bif you (?:do not|did not) mind\b|\bnever (?:fails? to|let me down)\b|\bnever gets? old\b|\bnever (?:get|got|gets|grow|grew) (?:tired|bored|sick) of\b|\bi (?:will |would |could |do )?never (?:get|got|grow|grew|tire|tired) (?:tired |bored |sick )?(?:of |with |talking to |listening to |being with |looking at |hearing |spending time with |watching )(?:you|your|him|her|us)\b|\bcould never (?:thank|repay|ask for)\b"
                            r"|\bi (?:never|always) (?:realised|realized|knew|know|imagined|expected|dreamed|dreamt|believed|thought i would|thought i could)\b")
 CONTEMPT_Q = re.compile(r"\b(?:why (?:can not|will not|would not|could not|do not|did not) you|why (?:do|did|would|are|were|does|is|must|have) (?:you|he|she) (?:always|never|keep|have to|insist|think|act|even|even bother|bother|constantly|ignore|treat|make|do this|do that)|"
-                        r"why (?:do|does|did) (?:you|he|she) (?:not|never) |(?:do|does|did) (?:you|he|she) (?:(?:even|ever|actually|really|honestly) )+(?:care|listen|think|notice|try|love|hear|pay attention|help|remember)|how (?:many times|often) do i (?:have|need) to|"
+                        r"why (?:do|does|did) (?:you|he|she) (?:not|never) |(?:do|does|did) (?:you|he|she) (?:(?:even|ever|actually|really|honestly) )+(?:care|listen|think|notice|try|love|hear|pay attention|help|remember)|how (?:many times|often) do i (?:have|need) to|how many (?:times|more times) (?:have|has|had|must|will|do) (?:i|we) (?:asked|told|said|begged|reminded|explained|have to|got to|need to)|"
                         r"what is (?:wrong|the matter) with you|who do you think you are|are you (?:kidding|serious|deaf|blind|stupid|crazy|insane|for real|even listening)|"
                         r"is it (?:really |actually |honestly )?(?:so|that|too) (?:hard|difficult|much)|would it (?:kill|hurt) (?:you|him|her)|(?:did|does|has) it (?:ever |even |never )?(?:occur|occurred) to (?:you|him|her)|(?:did|does|has) it (?:ever |even )?(?:cross|crossed) (?:your|his|her) mind|(?:you|he|she) could (?:at least|have at least)|the least (?:you|he|she) could (?:do|have done)|(?:you|he|she) (?:have|has) no idea(?! how (?:much|happy|proud|lucky|grateful|glad|thankful|special|good|amazing|beautiful|loved|important))|(?:do not|never) (?:talk|speak) to me like|(?:you|he|she) (?:talk|talks|talked|speak|speaks|spoke) to me like|nothing i (?:do|did|say|said) is (?:ever )?(?:good|right|enough)|why (?:is|was) it (?:always|never) (?:me|up to me|my job)|why am i (?:always|the only one)|why do i (?:always|have to always|always have to)|how hard (?:is it|can it be)|can not you (?:ever|just|for once|even)|"
                         r"can you (?:ever|for once|even|at least|just once)|could you (?:for once|ever|at least|just once)|did you (?:even|ever) (?:think|care|consider|notice))\b")
@@ -143,7 +143,7 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]], positive: bool = F
         if re.search(r"\b(?:(?:thank|love|miss|trust|believe|adore|appreciate|like|want|need|admire|value|enjoy|watch)(?:s|d|ed|ing)?|see|saw|hear|heard|if|unless|do|did|are|can|could|would|will|have)\s*$", before) and not re.search(r"\b(?:why|how come)\b[^.?!]*$", t[:start]):
             continue  # "thank you ...", "could you ...", "if you ..."
         head = clause[:80]
-        m = re.match(rf"{PARTNER} (?:(?:just|only|even|really|always|constantly|still|clearly|obviously|totally|completely|deliberately|purposely|literally|seriously|basically|keep|kept|keeps|had to|have to|has to|always have to|insist on|insisted on|went and|go and|would rather|would|will|did|do|does|are|is|were|was|have|has|had) )*(\w+)", head)
+        m = re.match(rf"{PARTNER} (?:(?:just|only|even|really|always|constantly|still|clearly|obviously|totally|completely|deliberately|purposely|literally|seriously|basically|keep|kept|keeps|had to|have to|has to|always have to|insist on|insisted on|went and|go and|would rather|would|will|did|do|does|are|is|were|was|have|has|had|going to|gonna) )*(\w+)", head)
         neg = re.match(rf"{PARTNER} (?:(?:just|only|even|really|always|still|clearly|obviously|simply|seem to|seems to|literally|honestly|actually|basically|genuinely) )*{NEG_AFTER_YOU}\b", head)
         if neg and not KIND_OVERRIDE.search(head):
             rest = head[neg.end():]
@@ -153,7 +153,7 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]], positive: bool = F
             w = m.group(1)
             lem = verb_lemma(w) or w
             if lem in harm or re.match(rf"{PARTNER} (?:only|just) (?:think|care|talk|want|look|ever)|{PARTNER} (?:only|just) \w+ (?:me )?(?:when|if|because)", head) \
-                    or re.search(r"\bwithout (?:even |ever |so much as )?(?:asking|telling|checking|consulting|talking to|letting me know|a word|saying|me)\b|\binstead of (?:helping|talking|listening|coming|being)\b", head):
+                    or re.search(r"\bwithout (?:even |ever |so much as )?(?:asking|telling|checking|consulting|talking to|letting me know|a word|saying|me|waiting (?:for|on) (?:me|us)|thanking|offering|discussing it|a second thought|a thought for)\b|\binstead of (?:helping|talking|listening|coming|being)\b", head):
                 if not re.match(r"(?:leave|leaves|left) (?:me (?:a|the|some|notes?|flowers|breakfast|coffee|dinner|a note|a message)\b)", head[m.start(1):]):
                     return _span(head, m.end() + 20)
             if re.match(rf"{PARTNER} (?:(?:always|constantly|just|only|still) )*(?:think|thinks|thought|act|acts|acted|treat|treats|treated|talk to me like|expect|expects|expected|assume|assumes|assumed|take|takes|took) (?:you are|me for granted|like|that|i|me like|everything|it)", head) \
@@ -891,7 +891,7 @@ def _r9():
         "did_all": re.compile(r"\bi (?:did|do|had to do|was left to do|ended up doing|have done) (?:everything|it all|all (?:the|of it|of the)|the lot)\b"),
         # promises stated as broken
         "promise": re.compile(rf"\b(?:{PARTNER}|u) (?:(?:literally|actually|specifically|definitely|even|only|also|personally) )?(?:promised|swore|said|told me|told us|assured me|gave me (?:your|his|her) word|gave (?:your|his|her) word|were going to|was going to)"
-                              r"(?: (?:me|us|them|him|her|the \w+|(?:your|his|her|my|our) \w+))?(?: that)?(?: (?:you|he|she|u) (?:would|will|were going to|was going to|would definitely|would have)| ud| to| (?:you|he|she) (?:had|have|has) (?:stopped|quit|given up|finished|sorted|done|paid|booked|fixed))\b (?P<rest>[^.;!?]*)"),
+                              r"(?: (?:me|us|them|him|her|the \w+|(?:your|his|her|my|our) \w+))?(?: that)?(?: (?:you|he|she|u) (?:would|will|were going to|was going to|would definitely|would have)| ud| to| (?:this|it|things|we|life|the \w+|next \w+|this \w+) (?:would|will|was going to)(?= (?:be (?:different|better|the last|the year|our year|it)|change|stop|get better|never happen))| (?:you|he|she) (?:had|have|has) (?:stopped|quit|given up|finished|sorted|done|paid|booked|fixed))\b (?P<rest>[^.;!?]*)"),
         "promise_rest_bad": re.compile(r"^(?:not |never |be (?:late|away|busy|out|working|off|on|in|tired|back late|gone|staying|going|at (?:work|the|his|her)|coming|fine|ok|okay|there in|home late|a bit late|sick|ill)\b|"
                                        r"need|needed|want|wanted|like|love|think|thought|try|have to|has to|had to|might|may|rather|see|let me know|probably|maybe|consider|look into)"),
         "lapsed": re.compile(r"\b(?:(?:weeks|months|years|days|ages) (?:ago|later|on)|still|never|did not|does not|has not|have not|had not|was not|is not|nothing|instead|here we are|again|yet|"
@@ -930,6 +930,29 @@ def _r9():
         "one_thing": re.compile(r"\bi (?:only )?asked (?:you|him|her) (?:to do )?(?:one|one (?:simple|little|single|tiny|small)|a single) (?:thing|job|favour|favor)\b|\b(?:you|he|she) had one job\b"),
         "except_you": re.compile(r"\b(?:everyone|everybody|the whole (?:room|table|party|street|pub|family|world|office|restaurant)|all (?:our|my|your) (?:friends|family|mates)) (?:could see|saw|noticed|knew|knows|can see|could tell|was (?:staring|looking)|heard)\b[^.;!?]*?\b(?:except|but|apart from|other than) (?:you|him|her)\b"),
         "too_much": re.compile(rf"\b(?:{PARTNER}) (?:had|have|has|would) had (?:way |far |a few |a bit |much )?(?:too much|too many|a few too many|one too many|a skinful)\b"),
+        # round 9b (fourth check): privacy, control, one-sided load, elliptical reproaches, echoes, rhetorical questions
+        "snoop": re.compile(rf"\b{PARTNER}{MID} (?:read|reads|reading|went through|goes through|go through|going through|looked through|looks through|searched|searches|checked|checks|opened|opens|snooped (?:through|in|on)|logged into|hacked) (?:all )?(?:of )?my (?:\w+ )?(?:diary|journal|phone|messages|texts|emails|e-mails|dms|post|letters|bag|handbag|pockets|drawers|browser history|search history|notebook|notes|laptop|whatsapp|instagram|facebook|accounts?|bank statements?|private \w+)\b"),
+        "permission": re.compile(rf"\b{PARTNER}{MID} (?:make|makes|made|making) me (?:ask|beg|justify|explain|account for|check in|send (?:him|her|you) (?:a )?(?:photos?|pictures?|my location)|share my location|show (?:him|her|you) my)\b|\bi (?:have|need|had) to ask (?:your|his|her) permission\b"),
+        "my_load": re.compile(r"\bi (?:\w+)(?:[^.;!?]{0,30}?),? (?:and )?i (?:\w+)(?:[^.;!?]{0,40}?)[,.;]+ (?:and |while |meanwhile,? |whereas )?(?:you|he|she|my \w+) (?:just |only |still |mostly )?(?:play|plays|played|watch|watches|watched|sit|sits|sat|sleep|sleeps|slept|scroll|scrolls|game|games|nap|naps|chill|chills|relax|relaxes|lie|lies|lounge|lounges|do nothing|does nothing|did nothing|go out|goes out|went out|go to the pub|goes to the pub)\b"),
+        "late_to_all": re.compile(rf"\b{PARTNER} (?:is|are|was|were|has been|have been) (?:\w+ )?(?:late|rude|useless|hopeless|grumpy|miserable|on (?:your|his|her) phone|distracted|glued to (?:your|his|her) phone) (?:to|for|at|with|about|during) (?:literally |absolutely |pretty much |basically )?(?:everything|every \w+|anything|all of (?:it|them)|all (?:our|my|the) \w+)\b"),
+        "not_one": re.compile(r"(?:\band|[,.;!?]|^)\s*(?:still )?(?:not|never) (?:one|a single|even (?:a|one)|so much as (?:a|one)) (?:reply|response|answer|text back|call back|text|call|word|thank you|thanks|sorry|apology|offer to help|offer|kiss|hug|question|look|glance)\b"),
+        "no_sorry": re.compile(r"\b(?:not even (?:a|an|one)|not so much as (?:a|an)|no) [\"']?(?:sorry|apology|thank you|thanks|goodbye|explanation|warning|heads up|word)[\"']?,? (?:no|not|nothing|just|then)\b|\bno nothing\b|\bnot even (?:a|an) [\"']?(?:sorry|apology|thank you|thanks|goodbye|explanation|warning|heads up)\b"),
+        "carried_on": re.compile(r"(?:^|[,.;!?] )(?:and )?(?:just |then )?(?:carried on|kept on|walked off|walked away|went back to|turned over|turned (?:the telly|the tv|the music) up|rolled over) (?:\w+ing|as if|like nothing|to sleep|to (?:your|his|her) \w+)\b"),
+        "couldnt_even": re.compile(r"(?:^|[.!?;] )(?:(?:he|she|you) )?(?:could not|can not|did not|would not|will not|never) (?:even )?(?:be bothered to|bother to|manage to|find the time to) (?:say|text|call|ring|reply|ask|answer|tell|wish|thank|apologise|apologize|check|come|turn up|show up|help|lift|get|pick|buy|send|remember|tidy|clean|wash)\b"),
+        "too_busy": re.compile(r"\btoo (?:busy|tired|important|good|precious|lazy|grand|special) to [^.;!?]*?,? (?:apparently|clearly|obviously|of course|it seems|i guess|as usual|again)\b|\b(?:you are|he is|she is|you were|he was|she was) too (?:important|good|precious|grand|special) to\b"),
+        "all_me": re.compile(rf"\b(?:(?:the )?(?:bins|dishes|laundry|washing|washing up|cooking|cleaning|hoovering|school run|bedtime|bath time|shopping|ironing|nappies|night feeds|bills|admin|tidying|packing|lunches)(?:,? (?:and )?)){{2,}}[^.;!?]{{0,20}}?\b(?:all|always|only|just|every time|still) (?:me|on me|down to me|left to me)\b|\b(?:all|always) me,? (?:every (?:time|day|week|single time)|again|as usual)\b"),
+        "point_of_you": re.compile(r"\bwhat (?:is|was) (?:even )?the point (?:of|in) (?:you|him|her|having you|having him|having her)\b|\bwhat (?:use|good) (?:are|is) (?:you|he|she)\b"),
+        "oh_tired": re.compile(r"^(?:oh|so|ah|oh so|aw),? (?:you are|he is|she is|you were|he was|she was) (?:\w+ )?(?:tired|busy|stressed|exhausted|knackered|hungry|bored|cold|hurt|upset|sick|ill|overwhelmed)\?+ (?:i (?:have been|was|am|had|have had|did)|try (?:doing|being|having)|welcome to my (?:world|life)|join the club|imagine how)"),
+        "not_tail": re.compile(r"(?:^|[,.!?] )not[.!]*\s*$"),
+        "quote_echo": re.compile(r"[\"'](\w+)[\"'][.!,]? \1\b[.!]"),
+        "ruined_by": re.compile(r"\b(?:ruined|spoiled|spoilt|wrecked|destroyed|hijacked|taken over|dominated|derailed) by (?:your|his|her|you|him)\b"),
+        "where_were": re.compile(r"\bwhere (?:were|was) (?:you|he|she) when (?:i|we|the kids|our|my)\b"),
+        "fed_up_after": re.compile(r"\b(?:sick|tired|fed up|done|exhausted) (?:and tired )?(?:of|with) (?:always )?(?:picking up after|cleaning up after|tidying up after|running (?:around )?after|waiting (?:for|on) (?:you|him|her)|chasing (?:you|him|her)|reminding (?:you|him|her)|carrying (?:you|him|her|this family|everything)|covering for (?:you|him|her)|making excuses for (?:you|him|her)|doing everything|being (?:your|his|her) (?:mum|mother|maid|cleaner|secretary|carer|nanny|parent)|babysitting (?:you|him|her|a grown))"),
+        "refuse": re.compile(rf"\b{PARTNER}\b[^.;!?]*? (?:and|but|yet) (?:still |just |then |flatly )?(?:refuse|refuses|refused|will not|would not) (?:to )?(?:see|go|talk|discuss|listen|admit|apologise|apologize|change|help|do|get|try|even)\b"),
+        "turned_into": re.compile(rf"\b{PARTNER}{MID} (?:turn|turns|turned|turning|make|makes|made) (?:a|an|every|the|our|my|one|this|that|a simple|a tiny|a small|a quick|a five[- ]minute|a nice|a lovely) (?:[\w-]+ ){{0,3}}?into (?:a|an|the|some|another) (?:(?:\w+ ){{0,2}})?(?:row|fight|argument|drama|war|debate|interrogation|lecture|big deal|scene|competition|battle|shouting match|crisis|disaster|trial|inquisition|ordeal)\b"),
+        "progressive_harm": re.compile(rf"\b{PARTNER} (?:are|is|were|was|have been|has been|had been|keep|kept|keeps) (?:\w+ly |just |always |still |constantly |openly |literally |actually )?(\w+ing)\b(?! (?:down|in bed|on the|on my|there|around|about in|for joy|a bit)\b)"),
+        "gets_when_i": re.compile(rf"\b{PARTNER}{MID} (?:get|gets|got|getting|go|goes|went|turn|turns|turned) (?:so |really |all |well |super |proper )?(?:jealous|angry|mad|funny|weird|arsey|narky|moody|paranoid|possessive|sulky|grumpy|snappy|cold|off|stroppy|huffy|shirty|defensive|nasty|quiet|silent|cross|upset|annoyed|aggressive|nasty) (?:if|when|whenever|every time|anytime) i (?:so much as |even |ever |dare (?:to )?)?\w+"),
+        "agreed_then": re.compile(rf"\bwe (?:agreed|said|decided|both (?:said|agreed)|had agreed|made a deal|had a deal|set a budget)\b[^.;!?]{{0,70}}?(?:,| and| but| yet| then| so)(?: then)? (?P<c>(?:you|he|she|{PNOUN}) (?:still |just |then |went and |have |has |had )?[^.;!?]*)"),
         "had_time": re.compile(rf"\b{PARTNER} (?:had|have had|has had|have|has) (?:the (?:whole|entire)|all) (?:day|weekend|morning|afternoon|evening|week|day off|week off)(?: off| free| at home| to yourself| to himself| to herself)?\b[^.;!?]{{0,10}}?(?:and|but|yet|,)\b[^.;!?]*?\b(?:still|not|nothing|never|no)\b"),
     }
 
@@ -1078,6 +1101,33 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
             if r["again_word"].search(t, m.end(), m.start() + len(s) + 1) or re.match(r"again\b", nxt):
                 add("accusing_you", _wide_span(t[m.start():]))
                 break
+    # round 9b
+    for key in ("snoop", "permission", "my_load", "late_to_all", "not_one", "no_sorry", "carried_on", "couldnt_even", "too_busy", "all_me", "point_of_you",
+                "ruined_by", "where_were", "fed_up_after", "refuse", "turned_into", "gets_when_i"):
+        m = r[key].search(t)
+        if not m or in_fair(m.start()) or _softened(t, m.start()) and key in ("snoop", "permission", "refuse", "turned_into", "gets_when_i"):
+            continue
+        if _is_positive(t[m.start():]) and key not in ("all_me", "point_of_you", "too_busy", "couldnt_even"):
+            continue
+        add("accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
+        break
+    for key in ("oh_tired", "quote_echo"):
+        m = r[key].search(t)
+        if m:
+            add("sarcasm", _wide_span(t[m.start():]))
+            break
+    if r["not_tail"].search(t) and len(sents) > 1 and (re.search(r"\b(?:thanks|thank you|cheers|great|lovely|nice|brilliant|so helpful|well done)\b", t)):
+        add("sarcasm", "not")
+    for m in r["progressive_harm"].finditer(t):
+        w = m.group(1)
+        lem = verb_lemma(w) or w
+        if (lem in _harm_set() - AMBIGUOUS_HARM - {"hurt", "lie", "complain", "moan", "whine"} or lem in {"flirt", "ogle", "perv", "leer", "sneer", "snipe", "gaslight", "stonewall"}) \
+                and not positive and not in_fair(m.start()) and not _softened(t, m.start()):
+            add("accusing_you", _wide_span(t[m.start():]))
+            break
+    m = r["agreed_then"].search(t)
+    if m and not _is_positive(m.group("c")) and not re.search(r"\b(?:too|as well|agreed|kept|stuck to|did|has been (?:great|good))\b", m.group("c")) and "?" not in t:
+        add("accusing_you", _wide_span(t[m.start():]))
     # other plain reproaches
     for key in ("knew_anyway", "could_have", "one_thing", "except_you", "too_much", "had_time"):
         m = r[key].search(t)
