@@ -342,3 +342,52 @@ def test_round8_overdose_taken_sleep_as_a_way_out_no_reason_to_go_on(text):
 ])
 def test_round8_near_misses_stay_quiet(text):
     assert screen(text).level == "none"
+
+
+# ---------------------------------------------------------------- round 9 (paraphrases in generalise5_*, written before the rules)
+
+_GEN5_CRISIS = [ln.split("|", 1) for ln in _lines("generalise5_crisis.txt")]
+_GEN5_TRICKY = _lines("generalise5_tricky.txt")
+
+
+@pytest.mark.parametrize("text", [
+    # sport: a knock given or taken in a match, a class or the ring
+    "my sparring partner bust my nose and we went for a curry after",
+    "she floored me at judo and I've got a lovely bruise on my hip",
+    "cracked his rib in the first scrum of the season, he's fine now",
+    # hyperbole about a team, the weather or office drudgery
+    "being a Villa fan makes me want to die most Sundays",
+    "this humidity has me suicidal honestly",
+    # the speaker denying it of themselves
+    "I'd never hurt my daughter, I just get so tired",
+    # someone else's overdose in the past; a recovery milestone
+    "my best mate overdosed back in 2012 and I still miss him",
+    "my grandad died of an overdose before I was born",
+    "eighteen months clean from self-harm today, feeling strong",
+    # a normal day's medication
+    "took all my pills with my tea, feeling fine",
+    # an outside rule, my own deleting, good news, affectionate 'threats', a shift ending
+    "not allowed to see my dad until the ward reopens to visitors",
+    "I deleted all my contacts when I switched phones, oops",
+    "she says she'll tell my mum we're engaged if I don't do it first",
+    "he keeps threatening to buy a hot tub",
+    "won't be around much longer, my train's at 7",
+    "wrote letters to everyone in my old class for the reunion",
+    "thanks for everything, things are so much better now. bye for now",
+])
+def test_round9_near_misses_stay_quiet(text):
+    assert screen(text).level == "none", screen(text)
+
+
+@pytest.mark.parametrize("text", [
+    "he broke my nose last night because I argued back",  # no sport in it
+    "we argued after football and he gave me a black eye",  # a row, not the match
+    "she keeps threatening to get me deported if I leave",  # a real threat
+    "he's threatening to take the kids abroad",
+    "i'm going to take all my pills tonight",  # intent, not routine
+    "took all my tablets at once an hour ago",
+    "two years clean but I want to cut myself again tonight",  # the urge is back
+    "my brother overdosed last night and I don't know what to do",  # happening now
+])
+def test_round9_false_alarm_fixes_keep_the_real_ones(text):
+    assert screen(text).level != "none", text
