@@ -574,7 +574,7 @@ def _praise9():
         # "(I) never thought I'd enjoy hiking": the speaker's own surprise
         "never_thought": re.compile(r"(?:^|[,.!?;] |\bi (?:have )?)never (?:thought|knew|imagined|expected|dreamed|dreamt|believed|realised|realized)(?: that)? (?:i|we) (?:would|could|might|will|was|am|did|do|had|actually)\b"),
         # "you never run out of puns (and I love it)", "he never stops surprising me", "she never gives up on me"
-        "never_cease": re.compile(rf"\b{PARTNER} (?:have |has |had |will |would |just |literally |honestly )?(?:never|not once)(?: once| ever)? (?:{_alt(re.escape(x) for x in b['never_cease'])}) (?P<obj>(?:{_alt(b['kind_objects'])})\b)?"),
+        "never_cease": re.compile(rf"\b{PARTNER} (?:have |has |had |will |would |just |literally |honestly )?(?:never|not once|would not|will not|could not|can not|does not|did not)(?: once| ever)? (?:{_alt(re.escape(x) for x in b['never_cease'])}) (?P<obj>(?:{_alt(b['kind_objects'])})\b)?"),
     }
 
 
@@ -947,7 +947,7 @@ def _r9():
         "point_of_you": re.compile(r"\bwhat (?:is|was) (?:even )?the point (?:of|in) (?:you|him|her|having you|having him|having her)\b|\bwhat (?:use|good) (?:are|is) (?:you|he|she)\b"),
         "oh_tired": re.compile(r"^(?:oh|so|ah|oh so|aw),? (?:you are|he is|she is|you were|he was|she was) (?:\w+ )?(?:tired|busy|stressed|exhausted|knackered|hungry|bored|cold|hurt|upset|sick|ill|overwhelmed)\?+ (?:i (?:have been|was|am|had|have had|did)|try (?:doing|being|having)|welcome to my (?:world|life)|join the club|imagine how)"),
         "not_tail": re.compile(r"(?:^|[,.!?] )not[.!]*\s*$"),
-        "quote_echo": re.compile(r"[\"'](\w+)[\"'][.!,]? \1\b[.!]"),
+        "quote_echo": re.compile(r"[\"'](\w+)[\"'][.!,]? \1\b\.(?![\w!])"),
         "ruined_by": re.compile(r"\b(?:ruined|spoiled|spoilt|wrecked|destroyed|hijacked|taken over|dominated|derailed) by (?:your|his|her|you|him)\b"),
         "where_were": re.compile(r"\bwhere (?:were|was) (?:you|he|she) when (?:i|we|the kids|our|my)\b"),
         "fed_up_after": re.compile(r"\b(?:sick|tired|fed up|done|exhausted) (?:and tired )?(?:of|with) (?:always )?(?:picking up after|cleaning up after|tidying up after|running (?:around )?after|waiting (?:for|on) (?:you|him|her)|chasing (?:you|him|her)|reminding (?:you|him|her)|carrying (?:you|him|her|this family|everything)|covering for (?:you|him|her)|making excuses for (?:you|him|her)|doing everything|being (?:your|his|her) (?:mum|mother|maid|cleaner|secretary|carer|nanny|parent)|babysitting (?:you|him|her|a grown))"),
@@ -963,13 +963,13 @@ def _r9():
         "brick_wall": re.compile(r"\blike (?:talking to (?:a (?:brick )?wall|myself|the wall|a brick)|living with (?:a|an) (?:stranger|ghost|lodger|flatmate|housemate|teenager|toddler|robot|zombie)|pulling teeth|getting blood (?:out of|from) a stone|banging my head against a (?:brick )?wall)\b"),
         "kept_waiting": re.compile(rf"\b{PARTNER}{MID} (?:kept|keeps|keep|keeping|left|leaves|leave|leaving) me (?:waiting|hanging|in the dark|guessing|on read|standing|sitting (?:there|outside|alone|in the car))\b"),
         "money_harm": re.compile(rf"\b{PARTNER}{MID} (?:took|take|takes|taken|emptied|empties|drained|drains|cleared out|raided|raids|spent|spends|blew|blown|blows|wasted|wastes|gambled away|gambles away|gambled|pissed away|frittered away|drank away|lost) (?:all |all of |the last of |everything in |half of |most of )?(?:the|our|my|the kids') (?:money|savings|joint account|account|card|rent|rent money|holiday money|holiday fund|wages|pay|pension|inheritance|deposit|\w+ fund|\w+ money)\b"),
-        "laughed_when": re.compile(rf"\b{PARTNER}{MID} (?:laugh|laughs|laughed|laughing|smirked|smirks|sniggered|giggled) (?:when|while|as|after) i (?:fell|tripped|cried|was crying|got hurt|hurt myself|burnt|burned|made a mistake|messed up|was upset|got upset|told (?:him|her|you|them)|said|explained|opened up|was talking|dropped|spilled|spilt|stumbled|was scared|was nervous)\b"),
+        "laughed_when": re.compile(rf"\b{PARTNER}{MID} (?:laugh|laughs|laughed|laughing|smirked|smirks|sniggered|giggled) (?:when|while|as|after) i (?:fell|tripped|cried|was crying|got hurt|hurt myself|burnt|burned|made a mistake|messed up|was upset|got upset|opened up|dropped|spilled|spilt|stumbled|was scared|was nervous|told (?:him|her|you|them) (?:how|that i was|about my (?:fear|worry|problem|anxiety|weight|feelings)))\b"),
         "any_idea": re.compile(r"\b(?:do|does|did) (?:you|he|she) (?:have|has|even have) (?:any|the (?:slightest|faintest|first)) (?:idea|clue) (?:how|what)\b"),
         "the_second_i": re.compile(rf"\b{PARTNER}\b[^.;!?]{{0,60}}?\b(?:the (?:second|moment|minute|instant)|as soon as|whenever|every (?:single )?time|any time) i (?:try to (?:talk|speak|bring|raise|explain|say|discuss|get)|start (?:talking|to talk|to explain)|bring (?:it|anything|something|up)|mention|raise|open my mouth|say anything|want to talk|ask (?:about|for|him|her|you)|need (?:him|her|you|help))"),
         "beg": re.compile(r"\bi (?:have to|need to|must|had to|always have to|should have to|am supposed to) (?:beg|nag|chase|plead with|bribe|force|drag|badger|pester) (?:you|him|her)\b|\bi (?:have to|need to|had to|always have to) (?:ask|remind|tell) (?:you|him|her) (?:every|again|twice|three times|\d+ times|ten times|a hundred times|constantly|over and over)"),
         "thanks_leaving": re.compile(r"\b(?:thanks|thank you|cheers|ta)(?: (?:a lot|so much|very much|again))? for (?:leaving|dumping|abandoning) (?:me|us) (?:with|to|alone|holding|in)\b"),
         "ends_with_me": re.compile(r"\b(?:every|each|each and every|all (?:our|of our)) (?:argument|fight|row|disagreement|time|conversation|discussion)\w* (?:somehow |always |still |just )?(?:ends?|finish(?:es)?|winds? up)(?: up)? (?:with me|in me) (?:apologising|apologizing|saying sorry|in tears|crying|backing down|giving in|being (?:the bad|blamed|wrong))"),
-        "expect": re.compile(rf"\b{PARTNER}{MID} (?:expect|expects|expected|expecting|assume|assumes|assumed) (?:me to|dinner|tea|food|everything|that i|i will|i would|me|the house|(?:your|his|her) (?:dinner|tea|washing|laundry|clothes|shirts|lunch|meals?|food))\b"),
+        "expect": re.compile(rf"\b{PARTNER}{MID} (?:expect|expects|expected|expecting|assume|assumes|assumed) (?:me to|dinner|tea|food|everything|that i|i will|i would|the house|(?:your|his|her) (?:dinner|tea|washing|laundry|clothes|shirts|lunch|meals?|food))\b"),
         "done_being": re.compile(r"\b(?:done|sick of|tired of|fed up of|fed up with|finished|through) being (?:your|his|her) (?:[\w-]+ ){0,2}?(?:\w+)"),
         "had_time": re.compile(rf"\b{PARTNER} (?:had|have had|has had|have|has) (?:the (?:whole|entire)|all) (?:day|weekend|morning|afternoon|evening|week|day off|week off)(?: off| free| at home| to yourself| to himself| to herself)?\b[^.;!?]{{0,10}}?(?:and|but|yet|,)\b[^.;!?]*?\b(?:still|not|nothing|never|no)\b"),
     }
@@ -1120,14 +1120,19 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
                 add("accusing_you", _wide_span(t[m.start():]))
                 break
     # round 9b
+    teasing = TEASING.search(t)
     for key in ("snoop", "permission", "my_load", "late_to_all", "not_one", "no_sorry", "carried_on", "couldnt_even", "too_busy", "all_me", "point_of_you",
                 "ruined_by", "where_were", "fed_up_after", "refuse", "turned_into", "gets_when_i", "and_wont", "face_on", "tells_all", "brick_wall",
                 "kept_waiting", "money_harm", "laughed_when", "any_idea", "the_second_i", "beg", "thanks_leaving", "ends_with_me", "expect", "done_being"):
         m = r[key].search(t)
         if not m or in_fair(m.start()) or _softened(t, m.start()) and key in ("snoop", "permission", "refuse", "turned_into", "gets_when_i"):
             continue
-        if _is_positive(t[m.start():]) and key not in ("all_me", "point_of_you", "too_busy", "couldnt_even", "thanks_leaving", "done_being"):
+        if _is_positive(t[m.start():]) and key not in ("all_me", "point_of_you", "too_busy", "couldnt_even", "thanks_leaving", "done_being") or teasing:
             continue
+        if key == "snoop" and re.search(r"\bfor (?:me|us)\b|\b(?:when|because|after) i asked\b|\bwith my (?:permission|blessing)\b", t[m.end():m.end() + 40]):
+            continue  # "she checked my messages for me while I was driving"
+        if key == "not_one" and re.search(r"\b(?:people|anyone|anybody|guests|invites|invitations|customers|applications|advert|listing|recruiters?|landlords?|companies)\b", t):
+            continue  # "fifty invites and not one reply"
         add("accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
         break
     for key in ("oh_tired", "quote_echo"):
