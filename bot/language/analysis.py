@@ -1048,7 +1048,8 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
         others = [expand(x) for j, x in enumerate(raw_sents) if j != i]
         if others:
             ctx = " ".join(others)
-            if not _is_positive(ctx) and (PARTNER_REF.search(ctx) or r["careless"].search(ctx) or COMPLAINT_CUE.search(ctx)) and not ctx.rstrip().endswith("?"):
+            if not _is_positive(ctx) and (PARTNER_REF.search(ctx) or r["careless"].search(ctx) or COMPLAINT_CUE.search(ctx) or r["role_noun"].search(bare.group("noun"))) \
+                    and not ctx.rstrip().endswith("?"):
                 add("sarcasm", s.strip(" .!"))
                 break
         elif st.endswith(".") and not st.endswith("!.") and (r["role_noun"].search(bare.group("noun")) and not bare.group("on") or bare.group("tail") and bare.group("tail").strip(" ,") in ("there", "again", "as always", "as usual", "as ever", "really", "honestly")):

@@ -208,3 +208,86 @@ def test_new_labels_do_not_swallow_everyday_words():
     from bot.language.text import expand
     assert expand("toward the station") == "toward the station"   # not "coward"
     assert expand("it's all peachy").endswith("peachy")  # not "preachy"
+
+
+# round 9 (shapes missed on fresh text, generalised by concept; paraphrases in tests/language/data/generalise5_*.txt,
+# written before the rules). These are new wordings of each concept, not lines from any held-out set.
+ROUND9_BLAME = [
+    ("honestly you're such a big baby about the dentist", "label"),                            # short verdicts
+    ("he's so tight he makes me pay for my own birthday drink", "label"),
+    ("She's a real diva about where we sit.", "label"),
+    ("you never miss a chance to have a dig at my mum", "accusing_you"),                       # fault-finding habits
+    ("did you honestly think I wouldn't check the bank statement?", "accusing_you"),           # accusing questions
+    ("does he even know where the hoover lives?", "accusing_you"),
+    ("ever heard of a laundry basket??", "accusing_you"),
+    ("is this your idea of tidying up?", "accusing_you"),
+    ("you were 'at the gym' for five hours", "sarcasm"),                                       # scare quotes, guesses
+    ("let me guess, your phone was on silent again", "sarcasm"),
+    ("The kids had chocolate for tea. Fantastic parenting.", "sarcasm"),                       # ironic praise
+    ("Wonderful, you've let the bath overflow.", "sarcasm"),
+    ("you told me you'd sort the car tax", "accusing_you"),                                    # promises stated as broken
+    ("He promised he'd fix the shower in March and it's still broken.", "accusing_you"),
+    ("Amy's boyfriend cooks her dinner every Friday. You order a kebab.", "accusing_you"),     # other people's partners
+    ("my husband is a grown man who can't find the fridge", "accusing_you"),                   # third-person complaints
+    ("She thinks the dishwasher empties itself.", "accusing_you"),
+    ("You had no right to move my things.", "accusing_you"),                                   # no right, time, feigning
+    ("funny how you've got time for the gym but never for us", "accusing_you"),
+    ("don't play innocent with me", "accusing_you"),
+    ("not that you'd care, but I got the job", "sarcasm"),                                     # guilt trips
+    ("don't mind me, I'll just do bedtime on my own again", "sarcasm"),
+    ("why are your shoes all over the hallway every single day? gross", "accusing_you"),       # mess and careless acts
+    ("you forgot to feed the cat again", "accusing_you"),
+    ("he read my texts while I was asleep", "accusing_you"),                                   # fourth and fifth checks
+    ("How many times have I asked you to shut the gate?", "accusing_you"),
+    ("she kept me waiting in the rain for an hour", "accusing_you"),
+    ("It's like talking to a brick wall.", "accusing_you"),
+]
+
+
+@pytest.mark.parametrize("text,kind", ROUND9_BLAME)
+def test_round9_blame(text, kind, monkeypatch):
+    monkeypatch.setenv("SEMANTIC", "false")  # the rules alone
+    a = analyse(text)
+    assert a.blaming, a
+    assert kind in {p.kind for p in a.problems}, a
+    p = next(p for p in a.problems if p.kind == kind)
+    assert p.span and p.why, p
+
+
+@pytest.mark.parametrize("text", [
+    # affection and the speaker's own wishes with always/never/every time
+    "I never thought I'd love board games but here we are, hooked.",
+    "every time you laugh like that I fall for you all over again",
+    "he never runs out of bedtime stories for the kids and they adore him",
+    "I've always fancied learning to surf, shall we book a lesson?",
+    # a fair I-statement with a joint request
+    "I felt a bit left out when the plans changed, could we decide together next time?",
+    # kind or literal uses of the new words
+    "you were such a tiny baby in your christening photos",
+    "you're so tight with your cousins, it's lovely",
+    "Did you think I'd mind? Not at all, have fun!",
+    "Since when does the chippy open on Mondays?",
+    "He said he'd ring after his shift.",
+    "You promised you'd take me dancing and you did, best night ever.",
+    "Her husband bakes bread, maybe he could teach us?",
+    "Don't act surprised when you see the cake!",
+    "Great job!",
+    "Brilliant, you found the passports!",
+    "You left me a coffee on the side again, you're a gem.",
+    "She checked my emails for me while I was away.",
+    "I forgot to lock up again, sorry love.",
+])
+def test_round9_not_blame(text, monkeypatch):
+    monkeypatch.setenv("SEMANTIC", "false")
+    assert not analyse(text).blaming, analyse(text)
+
+
+def test_generalise5_rules_alone(monkeypatch):
+    """generalise5_ was written per concept before the round-9 rules (with checks written after each step); a floor."""
+    from bot.language.evaluation import load_lines
+    monkeypatch.setenv("SEMANTIC", "false")
+    blaming, fine = load_lines("generalise5_blaming.txt"), load_lines("generalise5_fine.txt")
+    tp = sum(analyse(s).blaming for s in blaming)
+    fp = sum(analyse(s).blaming for s in fine)
+    assert tp / len(blaming) >= 0.97, [s for s in blaming if not analyse(s).blaming]
+    assert tp / (tp + fp) >= 0.95, [s for s in fine if analyse(s).blaming]
