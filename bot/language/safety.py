@@ -311,6 +311,9 @@ _SPORT_HARM = re.compile(r"\b(?:knock\w*|broke|broken|break|split|cracked|crack|
                          r"dislocat\w*|fractur\w*|floored|decked|dropped)\b")
 _NOT_SPORT = re.compile(r"\b(?:argu\w*|row|rowed|fight|fought|temper|rage|raging|furious|lost it|snapped|deserv\w*|had it coming|"
                         r"not (?:even )?sorry|on purpose|drunk|threat\w*|scared|afraid|again|every time|at home|jealous|because (?:he|she|they|i))\b")
+# the speaker did the injuring ('bruises on his wrists from where I held him down'): violence by me, not abuse of me
+_I_CAUSED = re.compile(r"\b(?:from me|because of me|(?:from )?where i (?:\w+ ){0,2}?(?:grabbed|hit|held|squeezed|pushed|kicked|punched|"
+                       r"slapped|bit|pinched|choked|threw|shoved|smacked|gripped|yanked)|i (?:gave|left|caused) (?:him|her|them))\b")
 # the speaker denying it of themselves ('I'd never hit my kids, but...'): abuse triggers have no subject of their own
 _SELF_DENIAL = re.compile(r"\bi(?:'d|'ll|'ve| would| will| have| do| did| could)? (?:never|not|n't|don't|didn't|wouldn't|won't|couldn't)"
                           r"(?: (?:ever|once|even|actually|really))*(?: \w+)?\s*$")
@@ -405,6 +408,8 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, lev
     if kind in ("abuse", "violence") and nots["sport"].search(whole) and _SPORT_HARM.search(m.group(0)) \
             and not _VIOLENT_ACT.search(clause) and not _NOT_SPORT.search(whole):
         return "sport"  # 'broke his nose in the rugby final', 'she could knock me out cold, she's been boxing for years'
+    if kind == "abuse" and _INJURY.search(m.group(0)) and _I_CAUSED.search(clause):
+        return "speaker_did_it"
     if kind == "abuse" and _SELF_DENIAL.search(clause[:m.start()]):
         return "negation"  # 'I'd never hit my kids': the speaker, denying it
     if kind == "self_harm" and nots["milestone"].search(whole) and not nots["milestone_not"].search(whole):

@@ -375,7 +375,8 @@ _GEN5_TRICKY = _lines("generalise5_tricky.txt")
     "wrote letters to everyone in my old class for the reunion",
     "thanks for everything, things are so much better now. bye for now",
 ])
-def test_round9_near_misses_stay_quiet(text):
+def test_round9_near_misses_stay_quiet(monkeypatch, text):
+    _rules_only(monkeypatch)  # the rules are what round 9 changed; the model's bar is the lead's to set
     assert screen(text).level == "none", screen(text)
 
 
@@ -391,3 +392,45 @@ def test_round9_near_misses_stay_quiet(text):
 ])
 def test_round9_false_alarm_fixes_keep_the_real_ones(text):
     assert screen(text).level != "none", text
+
+
+@pytest.mark.parametrize("text", [
+    # an injury I did, or a blow I struck
+    "I cracked her cheekbone last week and she's told everyone she fell",
+    "i headbutted my boyfriend and now his eye's swollen shut",
+    "gave my wife a fat lip on saturday, I feel sick about it",
+    "there are bruises on his wrists from where I held him down",
+    # a blow intended, in street words
+    "if he says that one more time I swear I'll deck him",
+    "I'm about two seconds from swinging for my flatmate",
+    "she's one more lie away from getting her teeth knocked in",
+    # a weapon got hold of, with what for
+    "picked up a crowbar from the shed. I know where he parks his van",
+    "got hold of a knife, it isn't for the kitchen",
+    # waiting for someone, revenge promised from me
+    "sat outside his house in the car, he won't know what hit him",
+    "her new boyfriend will get what's coming to him and it'll be me that gives it",
+])
+def test_round9_violence_said_plainly(text):
+    s = screen(text)
+    assert s.level == "crisis" and s.kind == "violence", (text, s)
+
+
+@pytest.mark.parametrize("text", [
+    "I pushed him on the swings for an hour",
+    "I hit him up about the party",
+    "I shoved him in the pool at the party",
+    "I kicked him under the table to shut him up at dinner",
+    "i clocked him in the supermarket but he didn't see me",
+    "I'm going to lay him down for a nap",
+    "I'm going to knock him out in the ring on Saturday, first amateur bout",
+    "I split her lip by accident with my head when we were play fighting",
+    "she'll get what's coming to her, karma always wins",
+    "he'll pay for this, I'm calling my solicitor tomorrow",
+    "sitting outside her house waiting for her to come out, we're going to the gig",
+    "I bought a bat for rounders, it's not for decoration lol",
+    "I know what time he finishes so I'll put the dinner on",
+])
+def test_round9_violence_near_misses(monkeypatch, text):
+    _rules_only(monkeypatch)  # the rules are what round 9 changed; the model's bar is the lead's to set
+    assert screen(text).level == "none", (text, screen(text))
