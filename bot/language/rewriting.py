@@ -12,7 +12,7 @@ from .analysis import PARTNER, Analysis, Problem, analyse
 from lemminflect import getAllLemmas, getLemma
 
 from .situation import comparison, ironic_events, own_situations, should_requests
-from .text import clean, closest_word, expand, inflect, is_noun, is_plural, sentences, verb_lemma
+from .text import clean, closest_word, expand, inflect, is_noun, is_past_form, is_plural, sentences, verb_lemma
 
 
 @dataclass(frozen=True)
@@ -1133,6 +1133,27 @@ def _focus(text: str, t_full: str) -> str:
     return best
 
 
+_UR_NOUN = re.compile(r"\bu?r\b\s+(\w+)", re.I)
+
+
+def _your_not_you_are(raw: str, t: str) -> str:
+    """Texting's "ur" is "your" before a thing ("ur gym kit", "ur mates"): expand() reads every "ur" as "you are" (round 9)."""
+    for m in re.finditer(r"\bur (\w+)", raw.lower()):
+        w = m.group(1)
+        if is_noun(w) and not w.endswith("ing") and not (verb_lemma(w) and w != verb_lemma(w)) and "ADJ" not in getAllLemmas(w) \
+                or w in ("whole", "new", "old", "best", "little", "mum", "mom", "dad", "mates", "friends", "phone"):
+            t = re.sub(rf"\byou are {re.escape(w)}\b", f"your {w}", t, count=1)
+    for short, full in _TEXTING:
+        t = re.sub(short, full, t)
+    return t
+
+
+_TEXTING = [(re.compile(r"\bw(?=/? (?:the|my|your|you|ur|his|her|our|their|\w+s)\b)/?"), "with"), (re.compile(r"\bwks?\b"), "week"),
+            (re.compile(r"\b(?:bc|bcos|cos|cuz|coz)\b"), "because"), (re.compile(r"\btmrw\b|\btmw\b"), "tomorrow"),
+            (re.compile(r"\b(?:tn|2nite)\b"), "tonight"), (re.compile(r"\bb4\b"), "before"), (re.compile(r"\bppl\b"), "people"),
+            (re.compile(r"\bsmh\b|\bfr\b|\bngl\b|\bidc\b"), "")]
+
+
 class RuleRewriter:
     """The default, rule-based rewriter. Offline, deterministic."""
 
@@ -1147,8 +1168,8 @@ class RuleRewriter:
         a: Analysis = analyse(text)
         if not a.blaming:
             return Rewrite(text=a.text, blaming=False, problems=a.problems)
-        t_full = _plain_idioms(expand(a.text))
-        t = _plain_idioms(_focus(a.text, t_full))
+        t_full = _your_not_you_are(a.text, _plain_idioms(expand(a.text)))
+        t = _your_not_you_are(a.text, _plain_idioms(_focus(a.text, t_full)))
         t, compared_req = comparison(t)  # round 8: only the partner's own part of a comparison is their situation
         special = _content_rules(t)
         clause, speaker = (None, None) if special else _clause_for(t)
@@ -1238,7 +1259,8 @@ class RuleRewriter:
                 situation = plain if _you_fewer(a.text, plain) else dflt["situation"]
         from_label = bool(label_info) and situation == label_info.get("situation")
         np_stock = _np_situation(situation, need if from_label else (topic or {}).get("need"), topic, from_label, t) if situation in _trusted() else None
-        own = _own_words(t, a.text, situation, request, dflt["request"], [_finish_situation(np_stock)] if np_stock else None)
+        own = _own_words(t, a.text, situation, request, dflt["request"], [_finish_situation(np_stock)] if np_stock else None,
+                         more=_other_sentences(a.text, t), t_full=t_full)
         if own:
             situation, request = own
         if _request_broken(request):
@@ -1826,6 +1848,10 @@ _NO_PASSIVE = {"be", "have", "do", "make", "get", "think", "know", "feel", "seem
                "forget", "notice", "see", "hear", "watch" if False else "", "use", "finish", "swear", "promise", "agree", "decide",
                "refuse", "fail", "manage", "bother", "learn", "sit", "stand", "lie", "live", "sleep", "wake", "die", "kill", "ruin",
                "blame", "accuse", "ignore", "wait", "run", "send", "put", "check"}
+# round 9: verbs kept out of the general passive that read well with a concrete thing as object ("my phone got answered",
+# "Diwali got ruined", "the car keys got lost"); a person or pronoun as object is still left to other readers
+_PASSIVE_THING = {"watch", "answer", "lose", "use", "finish", "ruin", "check", "send", "pay", "put", "bring", "wake", "run", "start",
+                  "find", "show"}
 BODY = {"eye", "eyes", "head", "face", "hand", "hands", "back", "shoulder", "shoulders", "nose", "teeth", "mouth", "arms", "arm", "voice", "tongue", "lips"}
 TIME_SPANS = {"day", "days", "week", "weeks", "fortnight", "month", "months", "night", "nights", "weekend", "year", "hour", "hours"}
 REFLEXIVE = {"themselves", "himself", "herself", "itself", "yourself", "myself", "ourselves", "yourselves", "everyone", "everybody", "nobody", "someone"}
@@ -1852,7 +1878,13 @@ def _own_tail(toks: list[str]) -> str:
     return " ".join(out)
 
 
-_OWN_SUBJ = re.compile(rf"(?:^|[,.;!?] |\b(?:and|but|so|then|when|because|while|if|how|why (?:do|does|did|would|will|must|should|is|are|was|were)) )({PARTNER}|{THIRD}) ")
+_OWN_SUBJ = re.compile(rf"(?:^|[,.;!?\"] |\b(?:and|but|so|then|when|because|while|if|how|why (?:do|does|did|would|will|must|should|is|are|was|were)"
+                       # round 9: a subject after an opening phrase or a verb of saying or knowing ("every time we visit your parents' you
+                       # disappear", "I swear you load it wrong", "honestly you never ...")
+                       r"|whenever|whereas|yet|now|sure|swear|bet|think|reckon|"
+                       r"guess|suppose|know|hope|notice|noticed|realise|realised|realize|realized|literally|honestly|seriously|clearly|"
+                       r"obviously|apparently|basically|actually|(?:every|each|any|the|last|one) (?:single )?(?:time|night|morning|day|weekend|minute|second)|"
+                       rf"\w+s'|yaar|arre|lol|omg|tbh|ugh|wow|oh|so yeah) )({PARTNER}|{THIRD}) ")
 # ironic praise of an action: "great job forgetting to feed the dog" is the partner's action
 _IRONY_ACT = re.compile(r"\b(?:great|good|nice|brilliant|lovely|fantastic|amazing) (?:job|work|effort|one|move)?,? (?:on |at )?(\w+ing) (.+)")
 # "you should have asked before inviting the whole team" -> the inviting happened without asking
@@ -1865,18 +1897,56 @@ _IMPERATIVE = re.compile(r"^(?:oh |yeah |well |ok |okay )?(?:sure|fine|great|go 
 
 def _partner_actions(t: str) -> list[tuple[str, list[str], bool]]:
     """(verb lemma, words after the verb, past) for each clause with the partner (or their people) as subject."""
+    return [(lem, rest, past) for lem, rest, past, neg in _partner_clauses(t) if not neg]
+
+
+# round 9: a second verb sharing the partner's subject ("you took the milk and left the carton in the fridge", "he never texts back
+# ... but expects me to reply"): a past form, a present form after a third-person subject, or a base form before its object
+_COORD = re.compile(r"(?:\b(?:and|but|then|and then|but then|before|after which)|, (?=just |then |and ))(?: and)? (?:just |then |also |still |even |always |never |constantly )*(?=[a-z]+ )")
+_OBJ_START = {"me", "us", "the", "my", "our", "your", "his", "her", "their", "it", "them", "a", "an", "up", "out", "off", "back", "away",
+              "on", "in", "over", "around", "into", "all", "every", "some", "this", "that"}
+
+
+def _coord_starts(t: str) -> list[int]:
+    out = []
+    for seg in re.finditer(r"[^.;!?]+", t):
+        text = seg.group(0)
+        first = _OWN_SUBJ.search(text)
+        if not first:
+            continue
+        for m in _COORD.finditer(text, first.end()):
+            rest = text[m.end():].split()
+            if len(rest) < 2:
+                continue
+            w, nxt = rest[0], rest[1]
+            lem = verb_lemma(w)
+            if not lem or w in DETS or w in PREPS or w in ("i", "we", "they", "he", "she", "you", "it", "there", "not", "no", "am", "is", "are",
+                                                           "was", "were", "do", "does", "did", "have", "has", "had", "will", "would", "can"):
+                continue
+            third = not first.group(1).startswith("you")
+            if is_past_form(w) or w.endswith("s") and w != lem and (third or not is_plural(w)) or w == lem and nxt in _OBJ_START and not is_noun(w) or w == lem and nxt in ("me", "us"):
+                out.append(seg.start() + m.end())
+    return out
+
+
+def _partner_clauses(t: str) -> list[tuple[str, list[str], bool, bool]]:
+    """(verb lemma, words after the verb, past, negated) for each clause with the partner (or their people) as subject."""
     out = []
     m = _IMPERATIVE.match(t)
     if m and verb_lemma(m.group(1)) == m.group(1) and m.group(1) not in ("be", "thanks", "thank", "whatever"):
-        out.append((m.group(1), m.group(2).split(), False))
+        out.append((m.group(1), m.group(2).split(), False, False))
     for pat, extra in ((_IRONY_ACT, []), (_BEFORE_ACT, ["without", "asking", "me"])):
         m = pat.search(t)
         lem = verb_lemma(m.group(1)) if m else None
         if m and lem and (pat is _BEFORE_ACT or _bad_act(lem)):
             tail = re.split(r"[,.;!?]", m.group(2))[0].split()
-            out.append((lem, tail + extra, True))
+            out.append((lem, tail + extra, True, False))
     starts = [mm.end() for mm in _OWN_SUBJ.finditer(t)]
+    # round 9: a subject right after a verdict ("you're so lazy you haven't walked the dog")
+    starts += [mm.end() for mm in re.finditer(r"\b(\w+) (?:you|he|she) ", t) if mm.end() not in starts and "ADJ" in getAllLemmas(mm.group(1))
+               and "VERB" not in getAllLemmas(mm.group(1)) and mm.group(1) not in PREPS | DETS | {"than", "as", "like", "thank", "all", "more", "most"}]
     starts += [mm.end() for mm in re.finditer(r"\b(?:stop|quit) (?=\w+ing\b)", t)]
+    starts += [st for st in _coord_starts(t) if st not in starts]
     for st in starts:
         toks = t[st:].split()
         i, past, neg = 0, False, False
@@ -1893,6 +1963,12 @@ def _partner_actions(t: str) -> list[tuple[str, list[str], bool]]:
                 i += 1
                 if toks[i] in ("up", "out", "off", "away") and i + 1 < len(toks) and toks[i + 1].endswith("ing"):
                     i += 1
+            elif w in ("has", "have", "had", "do", "does", "did", "will", "would", "can", "could") and nxt in ("not", "never"):
+                neg = True
+                past = past or w in ("has", "have", "had", "did")
+                i += 2
+            elif w in ("once", "ever", "yet", "even", "still", "so", "much", "as"):
+                i += 1
             elif w in ("has", "have", "had") and nxt == "been":
                 past = True
                 i += 2
@@ -1909,7 +1985,7 @@ def _partner_actions(t: str) -> list[tuple[str, list[str], bool]]:
                 i += 2
             else:
                 break
-        if neg or i >= len(toks):
+        if i >= len(toks):
             continue
         verb = toks[i]
         lem = verb_lemma(verb)
@@ -1917,7 +1993,7 @@ def _partner_actions(t: str) -> list[tuple[str, list[str], bool]]:
             continue
         if verb != lem and not verb.endswith(("s", "ing")) and verb == _past(lem):
             past = True
-        out.append((lem, toks[i + 1:], past))
+        out.append((lem, toks[i + 1:], past, neg))
     return out
 
 
@@ -1945,7 +2021,7 @@ def _own_partner_situations(t: str) -> list[tuple[str, str | None]]:
                 sit = f"{amount} {'went' if past else 'goes'} on {np} {_own_tail(tail)}"
                 out.append((_tidy_sent(sit), "check with me before buying anything over an amount we agree on"))
             continue
-        if lem in _NO_PASSIVE and lem not in ("watch",):
+        if lem in _NO_PASSIVE and lem not in _PASSIVE_THING:
             continue
         # an activity with how long it goes on: "gaming till 3am", "scrolls tiktok till 1am", "plays poker until 4 in the morning"
         k = next((j for j in range(len(rest) + 1) if UNTIL_RE.match(" ".join(rest[j:]))), None)
@@ -1962,6 +2038,8 @@ def _own_partner_situations(t: str) -> list[tuple[str, str | None]]:
                 rest[0] in DETS or is_noun(rest[0]) or "ADJ" in getAllLemmas(rest[0])):
             np_toks, tail = _take_np(rest)
             np_toks = [w for w in np_toks if w not in ("all", "every", "each", "whole")]
+            while len(np_toks) > 1 and np_toks[-1] in ("wrong", "right", "properly", "badly", "late", "early", "again", "first", "twice", "anyway"):
+                tail = [np_toks.pop()] + tail  # "load the dishwasher wrong": how, not what
             if (not np_toks or np_toks[-1] in NOT_THING - {"bed", "house", "home", "work"} or np_toks[-1] in REFLEXIVE | BODY
                     or not is_noun(np_toks[-1]) and getAllLemmas(np_toks[-1]) or np_toks[-1] in PREPS | PARTICLES):
                 continue
@@ -2004,6 +2082,10 @@ def _function_words() -> frozenset[str]:
                                                            "hadn't", "couldn't", "wouldn't", "shouldn't", "we're", "they're"})
 
 
+_THIS_TIME = re.compile(r"\b(?:this|that|these) (?:morning|afternoon|evening|night|week|weekend|month|year|time|summer|winter|christmas|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|past \w+|last \w+)s?\b")
+
+
 def _own_ok(sit: str, source: str) -> bool:
     """A built situation reads as a plain, grammatical observation: known words (or the user's own), no stray
     pronoun, no label or absolute, fewer second-person words than the user wrote."""
@@ -2017,7 +2099,7 @@ def _own_ok(sit: str, source: str) -> bool:
         lw = w.lower()
         if not (getAllLemmas(lw) or lw in src_words or lw in _function_words() or re.fullmatch(r"[£$€]?\d[\d,.]*(?:k|am|pm)?", lw)):
             return False
-    if _PRONOUN_OUT.search(sit) or MENTAL_RE.search(sit) or BROKEN_RE.search(sit) or _broken_grammar(sit) or _has_label(sit):
+    if _PRONOUN_OUT.search(_THIS_TIME.sub("", sit)) or MENTAL_RE.search(sit) or BROKEN_RE.search(sit) or _broken_grammar(sit) or _has_label(sit):
         return False
     if re.search(r"\b(?:get|gets|got) (?:expected|wanted|needed|told|asked|supposed|meant) to\b|\bin (?:days|weeks|months|years|ages)\b|\bby \w+ing\b|\b(?:doesn't|don't|didn't) get left\b", sit):
         return False
@@ -2025,6 +2107,10 @@ def _own_ok(sit: str, source: str) -> bool:
         return False
     if re.search(r"[^\w\s',.£$€\-]", sit) or not _you_fewer(source, sit):
         return False
+    from .situation import _bad_would
+    last = re.search(r"\bto (\w+)$", sit)
+    if _bad_would(sit) or last and re.search(rf"\bto {re.escape(last.group(1))} (?:you|him|her|them|it|me|us|u)\b", expand(source)):
+        return False  # "I would gone", "I drove four hours to collect [you]"
     return True
 
 
@@ -2036,8 +2122,22 @@ def _first_pos(t: str, sit: str) -> int:
     return min(pos) if pos else 999
 
 
+def _other_sentences(text: str, t: str) -> list[str]:
+    """The message's other sentences, expanded (round 9: "You're so careless. The front door was unlocked all night." has its
+    event after the verdict the rewrite was focused on)."""
+    sents = sentences(text)
+    if len(sents) <= 1:
+        return []
+    out = []
+    for s_ in sents:
+        x = _plain_idioms(expand(s_))
+        if x and x != t and x not in out:
+            out.append(x)
+    return out
+
+
 def _own_words(t: str, source: str, situation: str, request: str, fallback_request: str | None = None,
-               extra: list[str] | None = None) -> tuple[str, str] | None:
+               extra: list[str] | None = None, more: list[str] | None = None, t_full: str | None = None) -> tuple[str, str] | None:
     """A situation in the user's own words, when the chosen one keeps few of them (None: keep the chosen one)."""
     src = _content_of(source)
     if not src:
@@ -2047,6 +2147,9 @@ def _own_words(t: str, source: str, situation: str, request: str, fallback_reque
         return None
     best, best_n = None, have
     cands = _own_candidates(t, situation) + [(x, None) for x in extra or () if x and x != situation]
+    for other in more or ():
+        cands += [c for c in _own_candidates(other, "") if c[0]]
+    t = t_full or t  # the user's order, over the whole message
     if situation not in _trusted() and not re.search(r"\b(?:and|when|while)\b", situation) and _own_ok(situation, source):
         # the chosen situation is already the user's words: a second clause of theirs may join it, in the user's order
         for c, _ in list(cands):
@@ -2220,7 +2323,7 @@ def _with_when(sit: str, t: str) -> str | None:
 def _own_candidates(t: str, situation: str) -> list[tuple[str, str | None]]:
     base = _own_partner_situations(t) + _turned_clauses(t)
     out = list(base)
-    for sit, req in [(situation, None)] + base:
+    for sit, req in ([(situation, None)] if situation else []) + base:
         w = _with_when(sit, t)
         if w:
             out.append((w, req))

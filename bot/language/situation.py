@@ -20,7 +20,7 @@ import re
 from lemminflect import getAllLemmas
 
 from .analysis import PARTNER
-from .text import inflect, is_noun, is_past_form, verb_lemma
+from .text import inflect, is_noun, is_past_form, is_plural, verb_lemma
 
 # texting drops apostrophes; the shared expand() leaves these alone, so they are read here
 _BARE_NOT = re.compile(r"\b(has|have|had|is|are|was|were|does|do|did|could|would|should)nt\b")
@@ -174,7 +174,7 @@ def speaker_clauses(t: str) -> list[str]:
 
 
 _SUBJ = rf"(?:^|[,.;!?] |\b(?:and|but|so|then|when|because|while|if|yet) )(?:{PARTNER}) "
-_NEG = r"(?:can not|could not|will not|would not|never|did not|does not|do not|refuse to|refused to|wo not|have never|has never)"
+_NEG = r"(?:can not|could not|will not|would not|never|did not|does not|do not|refuse to|refused to|wo not|have never|has never|have not|has not)"
 
 
 def undone_jobs(t: str) -> list[str]:
@@ -284,11 +284,217 @@ def told(t: str) -> list[str]:
     return out
 
 
+# ---------------------------------------------------------------- round 9: verbless evidence, the partner in the third person
+# (paraphrases in generalise5_rewrite.txt)
+
+_PLACE_PREP = r"(?:on|in|under|all over|over|across|around|by|at|behind|next to|inside|outside|in front of|near|beside|down)"
+_FRAG_LEAD = {"and", "oh", "so", "plus", "also", "again", "another", "yet", "honestly", "seriously", "literally", "still", "more", "just"}
+_PARTICIPLE_OK = {"left", "piled", "dumped", "scattered", "stacked", "thrown", "lying", "sitting", "stuck", "smeared", "spilt", "spilled",
+                  "dropped", "strewn", "abandoned", "shoved", "stuffed", "hanging", "soaking", "floating", "growing", "rotting", "going"}
+
+
+def _fragment(seg: str) -> tuple[str, bool, bool] | None:
+    """One verbless piece of evidence: "wet towels on the bedroom floor this morning" -> ("wet towels on the bedroom floor this
+    morning", plural, definite). None when the piece has a verb of its own or names a person rather than a thing."""
+    from .rewriting import _take_np
+    toks = [w for w in seg.split() if w not in _DROP]
+    while toks and toks[0] in _FRAG_LEAD:
+        toks = toks[1:]
+    if len(toks) < 3 or toks[0] in ("i", "you", "he", "she", "we", "they", "it", "this", "that", "there", "what", "why", "how", "who"):
+        return None
+    np, rest = _take_np(toks)
+    np = [w for w in np if w not in ("all", "whole")] if np[:1] != ["all"] else np
+    if not np or not rest or not is_noun(np[-1]) or np[-1] in ("me", "us", "time", "way", "day", "week", "night", "morning"):
+        return None
+    if any(w in ("the", "a", "an", "my", "our", "your", "his", "her", "their", "every", "each", "this", "that") for w in np[1:]):
+        return None  # "slams every cupboard": a verb before its object, not a thing
+    if any(verb_lemma(w) and not is_noun(w) and "ADJ" not in getAllLemmas(w) for w in np):
+        return None  # a verb inside: a clause, read elsewhere
+    if np[0] in ("the", "my", "our", "a", "an") and len(np) > 1 and np[1] in PEOPLE_WORDS or np[-1] in PEOPLE_WORDS:
+        return None
+    tail = " ".join(rest)
+    if not (re.match(rf"{_PLACE_PREP} (?:the|my|our|your|his|her|a|an|\w+)\b", tail) or rest[0] in _PARTICIPLE_OK and len(rest) > 1):
+        return None
+    if re.search(r"\b(?:is|are|was|were|has|have|had|do|does|did|can|will|would|get|gets|got|i|you|he|she|they|we)\b", tail):
+        return None
+    det = np[0]
+    definite = det in ("the", "my", "our", "your", "his", "her", "their") or det.endswith("'s")
+    plural = is_plural(np[-1]) or bool(re.fullmatch(r"\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|loads|piles|heaps", det))
+    np_s = _turn(np)
+    tail_s = _turn(rest)
+    if not np_s or tail_s is None:
+        return None
+    return f"{np_s} {tail_s}".strip(), plural, definite
+
+
+PEOPLE_WORDS = {"kids", "children", "mum", "mom", "dad", "mother", "father", "sister", "brother", "friends", "friend", "mates", "boss",
+                "husband", "wife", "boyfriend", "girlfriend", "partner", "parents", "family", "baby", "people", "man", "woman", "guy"}
+
+
+def evidence(t: str) -> list[str]:
+    """Verbless evidence the user lists: "socks on the landing, mugs on the stairs, crumbs in the bed" -> "there are socks on the
+    landing, mugs on the stairs and crumbs in the bed"; "your gym bag in the hallway for the fourth day" -> "the gym bag is in the
+    hallway for the fourth day"."""
+    from .rewriting import _tidy
+    out: list[str] = []
+    run: list[tuple[str, bool, bool]] = []
+    for seg in re.split(r"[,.;!?:]| and (?=(?:the|a|an|my|our|your|\d+|two|three)\b)| and then ", t) + [""]:
+        f = _fragment(seg.strip()) if seg.strip() else None
+        if f:
+            run.append(f)
+            continue
+        if run:
+            first_s, first_pl, first_def = run[0]
+            if first_def and len(run) == 1:
+                body = first_s.split()
+                np_len = next((k for k in range(1, len(body)) if re.match(rf"{_PLACE_PREP}\b", " ".join(body[k:])) or body[k] in _PARTICIPLE_OK), len(body))
+                s = f"{' '.join(body[:np_len])} {'are' if first_pl else 'is'} {' '.join(body[np_len:])}"
+            else:
+                items = [x[0] for x in run[:3]]
+                listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+                s = f"there {'are' if first_pl or len(items) > 1 else 'is'} {listed}"
+            s = _tidy(s)
+            if 3 <= len(s.split()) <= 16:
+                out.append(s)
+            run = []
+    return out
+
+
+# verbs that don't turn into "I get ...-ed": a causative, a wish, a sense, or words about me that aren't done to me
+_NO_ME_PASSIVE = {"make", "let", "have", "want", "need", "expect", "like", "love", "know", "see", "hear", "watch", "give", "get", "owe",
+                  "remind", "bring", "take", "find", "cost", "say", "do", "be", "help", "miss", "follow", "feel", "hate", "mean",
+                  "think", "wish", "pay", "send", "buy", "show", "tell" if False else "", "teach", "keep", "beat", "marry"}
+# verbs that judge rather than describe: "I get lied to" repeats the accusation (faux verbs in topics.yaml likewise)
+_JUDGING = {"lie", "cheat", "manipulate", "gaslight", "betray", "abandon", "ignore", "neglect", "reject", "humiliate", "disrespect", "bully",
+            "belittle", "patronise", "patronize", "guilt", "use", "control", "criticise", "criticize", "judge", "mock", "insult", "attack",
+            "dismiss", "invalidate", "smother", "exploit", "trick", "fool", "deceive", "mislead", "abuse", "hurt", "embarrass", "shame"}
+# activities whose gerund is an everyday noun: "there's sulking in the car", "there's gaming till four"
+_ACTIVITY = {"sulk", "shout", "yell", "smoke", "vape", "game", "drink", "snore", "scroll", "swear", "gamble", "scream", "moan",
+             "complain", "whinge", "bicker", "argue", "flirt", "party", "drum", "sing", "whistle", "stomp", "bang", "slam", "sigh", "huff",
+             "laugh", "giggle", "text", "chat", "gossip", "nag", "lecture", "rant"}
+_YOUR_KEEP = r"(?:mum|mom|mother|dad|father|parents|family|sister|brother|friends|friend|mates|boss|kids|son|daughter|ex|cousins?|colleagues|nan|gran|grandma|grandad)"
+
+
+def _turn_keep_family(words_: list[str]) -> str | None:
+    """Like _turn, but "your mum" stays "your mum" (a message to the partner names their people so); _own_ok checks that
+    fewer second-person words remain than the user wrote."""
+    from .rewriting import _soft_time, _tidy
+    s = " ".join(words_)
+    s = re.sub(r"\b(?:yourself|himself|herself)\b", "", s)
+    s = re.sub(r"\b(?:your|his|her|their) (?!" + _YOUR_KEEP + r"\b)(\w+)", lambda m: ("" if is_plural(m.group(1)) else "the ") + m.group(1), s)
+    s = re.sub(r"\b(?:his|her|their) (?=" + _YOUR_KEEP + r"\b)", "your ", s)
+    s = _tidy(_soft_time(s))
+    if re.search(r"\b(?:you|yours|u|ur|he|she|him|they|them|it)\b|\byour (?!" + _YOUR_KEEP + r"\b)", s):
+        return None
+    return s
+
+
+def _tail_words(toks: list[str], stop_at_you: bool = True) -> list[str]:
+    """A verb's complement up to the next clause, without absolutes; a "when"/"while" clause of its own stays with it."""
+    out: list[str] = []
+    for w in toks:
+        w = w.strip(",.;!?:\"")
+        if not w:
+            continue
+        if w in ("and", "but", "because", "so", "cause", "which", "instead", "then", "than", "or", "though", "although", "like") and out:
+            break
+        if w in ("you", "he", "she") and out and out[-1] not in ("when", "while", "whenever", "after", "before", "until", "till"):
+            k = max((j for j, x in enumerate(out) if x in ("when", "while", "whenever", "after", "before", "until", "till", "if", "whether", "to")), default=-1)
+            if k >= 0:
+                out = out[:k]  # "scroll through it while I'm telling [you ...]": the half clause goes
+            break
+        if w in _DROP or w in ("ever", "every", "single") and False:
+            continue
+        out.append(w)
+        if len(out) >= 12:
+            break
+    while out and out[-1] in _DANGLE:
+        out.pop()
+    return out
+
+
+def partner_events(t: str) -> list[str]:
+    """The partner's doing, said as what happens to me or what happens, for any verb (round 9):
+    "he talks over me in meetings" -> "I get talked over in meetings"; "you never back me up when your mum criticises me" -> "I don't
+    get backed up when your mum criticises me"; "you sulked in the car the whole way home" -> "there was sulking in the car the whole
+    way home"."""
+    from .rewriting import PARTICLES, _partner_clauses, _vbn
+    out = []
+    from . import inventory as data
+    judging = _JUDGING | set(data.topics().get("faux_verbs", {}))
+    for lem, rest, past, neg in _partner_clauses(t):
+        if lem in judging:
+            continue
+        rest = [w for w in rest if w not in _DROP]
+        cut = re.split(r"[,.;!?:\"]", " ".join(rest))[0].split()
+        if not cut:
+            continue
+        # "... me [particle] tail": I get (or don't get) VBN
+        if cut[0] == "me" and lem not in _NO_ME_PASSIVE and lem not in _NOT_A_JOB - {"support", "include", "invite", "thank", "call", "text",
+                                                                                        "ask", "answer", "defend", "hug", "kiss", "touch",
+                                                                                        "treat", "tell", "leave", "ignore"}:
+            toks = cut[1:]
+            particle = ""
+            if toks and toks[0] in PARTICLES and not (len(toks) > 1 and toks[1] in ("the", "my", "our", "your", "a", "an")):
+                particle, toks = toks[0], toks[1:]
+            tail = _tail_words(toks)
+            tail_s = _turn_keep_family(tail) if tail else ""
+            if tail_s is None or not tail_s and lem in ("tell", "ask", "call", "text", "answer") or re.match(r"(?:to|that|if|whether|what|how)\b", tail_s) and lem not in ("tell", "leave", "ask", "force", "push", "pressure", "beg", "nag"):
+                continue
+            get = ("didn't get" if past else "don't get") if neg else ("got" if past else "get")
+            sit = re.sub(r"\s+", " ", f"I {get} {_vbn(lem)} {particle} {tail_s}").strip()
+            if 3 <= len(sit.split()) <= 15:
+                out.append(sit)
+            continue
+        # "you never ask how my interview went" -> "I don't get asked how my interview went"
+        if lem == "ask" and cut[0] in ("how", "what", "where", "whether", "if", "about", "why", "who"):
+            tail_s = _turn_keep_family(_tail_words(cut, stop_at_you=False))
+            if tail_s and len(tail_s.split()) >= 3 and tail_s.split()[-1] not in ("was", "is", "am", "are", "were", "be", "been", "do", "did", "have", "had", "i"):
+                out.append(f"I {('didn' if past else 'don') + chr(39) + 't get' if neg else 'got' if past else 'get'} asked {tail_s}")
+            continue
+        # "shouts at me in the supermarket", "hung up on me mid-sentence" -> "I got shouted at in the supermarket"
+        k = 1 if cut[0] in PARTICLES and len(cut) > 2 and cut[1] in ("on", "at") else 0
+        if len(cut) > k + 1 and cut[k] in ("at", "over", "on", "about", "to") and cut[k + 1] == "me" and lem not in _NO_ME_PASSIVE | {"go", "come", "get", "listen", "talk" if cut[k] == "to" else ""}:
+            tail = _tail_words(cut[k + 2:])
+            tail_s = _turn_keep_family(tail) if tail else ""
+            if tail_s is not None and not re.match(r"(?:to|that|if|whether|what|how)\b", tail_s):
+                get = ("didn't get" if past else "don't get") if neg else ("got" if past else "get")
+                sit = re.sub(r"\s+", " ", f"I {get} {_vbn(lem)} {' '.join(cut[:k + 1])} {tail_s}").strip()
+                if 3 <= len(sit.split()) <= 15:
+                    out.append(sit)
+            continue
+        # a thing left undone: "you haven't walked the dog all week" -> "the dog didn't get walked all week"
+        if neg and lem not in _NOT_A_JOB and cut[0] in ("the", "my", "our", "your", "his", "her", "their"):
+            from .rewriting import _take_np
+            np, rest2 = _take_np(cut)
+            if len(np) >= 2 and is_noun(np[-1]) and np[-1] not in PEOPLE_WORDS | {"time", "way"}:
+                np_s = _turn_keep_family(np)
+                particle = ""
+                if rest2 and rest2[0] in PARTICLES and rest2[0] not in ("on", "in", "over"):
+                    particle, rest2 = rest2[0], rest2[1:]
+                tail_s = _turn_keep_family(_tail_words(rest2)) if rest2 else ""
+                if np_s and tail_s is not None:
+                    plural = is_plural(np[-1])
+                    get = "didn't get" if past else ("don't get" if plural else "doesn't get")
+                    out.append(re.sub(r"\s+", " ", f"{np_s} {get} {_vbn(lem)} {particle} {tail_s}").strip())
+            continue
+        if neg:
+            continue
+        # an everyday activity with its place or time: "there's sulking in the car the whole way home"
+        if lem in _ACTIVITY and (cut[0] in ("in", "on", "into", "through", "during", "until", "till", "all", "at", "outside", "next", "right", "under")
+                                 and cut[1:2] != ["me"] or cut[0] == "at" and cut[1:2] in (["night"], ["weekends"])) and len(cut) >= 2:
+            tail = _tail_words(cut)
+            tail_s = _turn_keep_family(tail) if tail else None
+            if tail_s and len(tail_s.split()) >= 2:
+                out.append(f"there{' was' if past else chr(39) + 's'} {inflect(lem, 'VBG')} {tail_s}")
+    return out
+
+
 def own_situations(t: str) -> list[str]:
     """Every candidate these shapes find in one (expanded, lower-case) sentence, in the order the user said them."""
     t = normalise(t)
     out: list[str] = []
-    for fn in (things_as_subject, speaker_clauses, undone_jobs, made_to, let_others, rather_than, nice_for_some, told):
+    for fn in (things_as_subject, speaker_clauses, undone_jobs, made_to, let_others, rather_than, nice_for_some, told, evidence, partner_events):
         try:
             out += fn(t)
         except (IndexError, KeyError, ValueError):  # an odd sentence shape: that reader just finds nothing

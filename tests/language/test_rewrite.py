@@ -447,3 +447,47 @@ def test_round8_comparison_keeps_the_partners_own_ask(text, absent):
 @pytest.mark.parametrize("text", ["You're always late.", "can you for once in your life not be twenty minutes late"])
 def test_round8_text_is_a_verb_in_requests(text):
     assert _req(text) == "text me as soon as you know you'll be late"
+
+
+# ---- round 9: the event in a later sentence, verbless evidence, acts done to me, activities with their place and time, texting
+# shorthand (generalise5_rewrite.txt written before the rules)
+
+def test_generalise5_rewrite_set_keeps_the_users_content():
+    rows = [(s, rewrite(s).suggestion) for s in load_lines("generalise5_rewrite.txt")]
+    rows = [(s, sug) for s, sug in rows if sug]
+    checks = [check_rewrite(s, sug) for s, sug in rows]
+    assert all(all(c[k] for k in STRUCTURAL) for c in checks)
+    assert sum(c["keeps_situation"] for c in checks) / len(rows) >= 0.72
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("You're so careless. The front door was unlocked all night.", "the front door was unlocked all night"),
+    ("You're a nightmare to live with. Wet towels on the bedroom floor again this morning.",
+     "there are wet towels on the bedroom floor this morning"),
+    ("Your gym bag in the hallway for the fourth day running.", "the gym bag is in the hallway for the fourth day running"),
+    ("You hung up on me in the middle of an argument about money.", "I got hung up on in the middle of an argument about money"),
+    ("You walked off and left me standing in the car park.", "I got left standing in the car park"),
+    ("You never once asked how my driving test went.", "I didn't get asked how my driving test went"),
+    ("ur so lazy u havent walked the dog all wk", "the dog didn't get walked all week"),
+    ("You sulked in the car the whole way to your sister's.", "there was sulking in the car the whole way to your sister's"),
+    ("You never back me up when my boss calls at the weekend.", "I don't get backed up when my boss calls at the weekend"),
+])
+def test_round9_own_words(text, expect):
+    assert _sit(text) == expect
+
+
+def test_round9_verbless_evidence_is_listed():
+    from bot.language.situation import evidence
+    assert "there are socks on the landing, mugs on the stairs and toast crumbs in the bed" in evidence(
+        "socks on the landing, mugs on the stairs, toast crumbs in the bed. every single day.")
+    assert evidence("he slams every cupboard at 5am") == []  # a verb before its object is no thing
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("you keep lying to me about the lottery tickets", "I get lied to"),  # judging verbs are not turned into "I get ..."
+    ("My boyfriend acts like sex is something I owe him after he takes me out.", "I get taken out"),  # a subordinate clause is not the complaint
+    ("I swear you load the dishwasher wrong on purpose so I'll stop asking you to do it.", "dishwasher wrong"),
+    ("You're so ungrateful. I drove four hours to collect you from the airport.", "to collect,"),  # no half-cut "to <verb>"
+])
+def test_round9_situations_read_right(text, bad):
+    assert bad not in (rewrite(text).suggestion or "")
