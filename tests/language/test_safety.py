@@ -434,3 +434,56 @@ def test_round9_violence_said_plainly(text):
 def test_round9_violence_near_misses(monkeypatch, text):
     _rules_only(monkeypatch)  # the rules are what round 9 changed; the model's bar is the lead's to set
     assert screen(text).level == "none", (text, screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # money
+    "she doles me out an allowance every sunday and I earn more than her",
+    "i have to beg him for money for sanitary pads",
+    "my boyfriend took out a phone contract and two loans in my name",
+    "he won't let me open my own bank account",
+    "he makes me account for every penny, down to a sandwich",
+    # watching
+    "she demands a photo every half hour so she knows where I am",
+    "he makes me facetime him from the toilets at work to prove I'm there",
+    "my husband reads the dashcam every night to see where I drove",
+    "she logged into my instagram to see who I've been messaging",
+    "if I don't reply within two minutes he turns up at my work",
+    "he put my location on his phone behind my back",
+    # stalking
+    "blocked him everywhere and he just messages from his mates' phones",
+    "my ex found my new address somehow and left a parcel on the doorstep",
+    "his van's been parked at the end of my street most nights since we split",
+    # isolation and threats
+    "he goes mental for days if I see my sister",
+    "she says my friends are toxic so I've stopped seeing them",
+    "my husband keeps saying he'll call immigration about my visa",
+    "he said the dog would have an accident if I went to my mum's",
+    "she told me I'd never see my son again if I left her",
+])
+def test_round9_coercive_control_said_plainly(monkeypatch, text):
+    _rules_only(monkeypatch)
+    s = screen(text)
+    assert s.level != "none" and s.kind == "abuse", (text, s)
+
+
+@pytest.mark.parametrize("text", [
+    "my mum gives me pocket money for helping in the shop",
+    "I have to ask my boss for money for the work trip",
+    "he put the phone contract in my name with my permission",
+    "he wants a photo of the baby every hour when I'm at the park, he misses her",
+    "I have to video call my manager so he knows I'm at my desk",
+    "he rings me every hour to check I'm ok since my surgery",
+    "she times how long I take on the plank, she's my PT",
+    "can't go out without telling him, we always text each other where we are",
+    "I blocked the spam number but they keep texting from new numbers",
+    "my ex is parked outside my house to drop the kids off",
+    "he's outside my flat again with a takeaway, best boyfriend",
+    "he won't let me go back to visit my family in winter because the roads are dangerous",
+    "she tells my family I'm busy when they ring during my shift",
+    "my husband says he'll call immigration to check my visa renewal status",
+    "the dog might go missing if I leave the gate open",
+])
+def test_round9_coercive_control_near_misses(monkeypatch, text):
+    _rules_only(monkeypatch)
+    assert screen(text).level == "none", (text, screen(text))
