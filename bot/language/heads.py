@@ -20,6 +20,28 @@ from . import embedding
 HEADS_FILE = Path(__file__).resolve().parent / "data" / "heads.json"
 
 
+def neighbours_file(heads_file: Path) -> Path:
+    return heads_file.with_name(heads_file.stem + "_neighbours.npz")
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """Labelled examples' vectors: a message's risk rises with how much nearer it sits to crisis examples
+    than to harmless ones (see train_heads.NEIGHBOURS_K)."""
+
+    crisis: np.ndarray  # (n, dim) float32 unit rows
+    other: np.ndarray
+    k: int
+    weight: float
+    threshold: float
+    by_kind: dict[str, float]
+
+    def margin(self, v: np.ndarray) -> float:
+        k = self.k
+        near = lambda m: float(np.partition(m @ v, len(m) - k)[-k:].mean())  # noqa: E731
+        return near(self.crisis) - near(self.other)
+
+
 @dataclass(frozen=True)
 class Head:
     classes: tuple[str, ...]
@@ -27,6 +49,7 @@ class Head:
     intercept: np.ndarray
     threshold: float
     by_kind: dict[str, float] | None = None  # a stricter bar for some kinds
+    neighbours: Neighbours | None = None
 
     def probabilities(self, v: np.ndarray) -> dict[str, float]:
         z = self.coef @ v + self.intercept
@@ -51,8 +74,21 @@ def _heads() -> dict[str, Head]:
         if h:
             out[name] = Head(classes=tuple(h["classes"]), coef=np.asarray(h["coef"], dtype=np.float32),
                              intercept=np.asarray(h["intercept"], dtype=np.float32), threshold=float(h["threshold"]),
-                             by_kind={k: float(v) for k, v in h.get("by_kind", {}).items()})
+                             by_kind={k: float(v) for k, v in h.get("by_kind", {}).items()},
+                             neighbours=_neighbours(h.get("neighbours")) if name == "screen" else None)
     return out
+
+
+def _neighbours(spec: dict | None) -> Neighbours | None:
+    path = neighbours_file(HEADS_FILE)
+    if not spec or not path.exists():
+        return None  # the linear head alone, at its own threshold
+    with np.load(path) as z:
+        rows = {n: z[n].astype(np.float32) * z[f"{n}_scale"][:, None] for n in ("crisis", "other")}
+    if any(len(m) < spec["k"] for m in rows.values()):
+        return None
+    return Neighbours(crisis=rows["crisis"], other=rows["other"], k=int(spec["k"]), weight=float(spec["weight"]),
+                      threshold=float(spec["threshold"]), by_kind={k: float(v) for k, v in spec.get("by_kind", {}).items()})
 
 
 MIN_WORDS = 4  # a bare feeling or need ("to be heard", "lonely") says too little for a sentence model to judge
@@ -65,7 +101,8 @@ def _vector(text: str) -> np.ndarray | None:
 
 
 def crisis_opinion(text: str) -> tuple[str, float] | None:
-    """(kind, probability) when the message reads like a crisis above the head's threshold, else None."""
+    """(kind, score) when the message reads like a crisis above the bar, else None. The score is the linear
+    head's risk, plus the neighbours' margin when they are installed (then it can pass 1)."""
     head = _heads().get("screen")
     v = _vector(text) if head else None
     if v is None:
@@ -73,7 +110,11 @@ def crisis_opinion(text: str) -> tuple[str, float] | None:
     p = head.probabilities(v)
     risk = 1.0 - p.get("none", 0.0)
     kind = max((c for c in head.classes if c != "none"), key=lambda c: p[c])
-    if risk < (head.by_kind or {}).get(kind, head.threshold):
+    bar = (head.by_kind or {}).get(kind, head.threshold)
+    if head.neighbours is not None:
+        risk += head.neighbours.weight * head.neighbours.margin(v)
+        bar = head.neighbours.by_kind.get(kind, head.neighbours.threshold)
+    if risk < bar:
         return None
     return kind, risk
 

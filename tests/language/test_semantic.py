@@ -99,8 +99,36 @@ def test_trainer_writes_heads_that_load(tmp_path: Path, monkeypatch):
         assert set(loaded) == {"screen", "blame"}
         p = loaded["screen"].probabilities(embedding.embed("I want to end my life"))
         assert abs(sum(p.values()) - 1.0) < 1e-5 and max(p, key=p.get) == "self_harm"
+        nb = loaded["screen"].neighbours
+        assert nb is not None and nb.crisis.shape == (6, embedding.DIM) and nb.other.shape == (6, embedding.DIM)
+        # int8 storage keeps cosines close to exact: a stored line is its own nearest neighbour
+        v = embedding.embed("she threw a knife at me")
+        assert float((nb.crisis @ v).max()) > 0.99
+        assert nb.margin(v) > 0 > nb.margin(embedding.embed("can you grab milk"))
     finally:
         heads._heads.cache_clear()
+
+
+def test_heads_without_their_neighbours_fall_back_to_the_linear_bar(tmp_path: Path, monkeypatch):
+    path = tmp_path / "heads.json"
+    path.write_text(heads.HEADS_FILE.read_text())  # the shipped heads, with no neighbours file beside them
+    monkeypatch.setattr(heads, "HEADS_FILE", path)
+    heads._heads.cache_clear()
+    try:
+        screen_head = heads._heads()["screen"]
+        assert screen_head.neighbours is None
+        opinion = heads.crisis_opinion("Tell my husband I'm sorry, I won't be around to fix things anymore")
+        assert opinion is None or opinion[1] <= 1.0  # a probability again, judged at the linear head's own bar
+    finally:
+        heads._heads.cache_clear()
+
+
+def test_shipped_neighbours_are_installed_and_speak_for_unseen_phrasings():
+    nb = heads._heads()["screen"].neighbours
+    assert nb is not None and len(nb.crisis) >= 1000 and len(nb.other) >= 3000
+    # a plain farewell no rule names sits among crisis examples; a near-miss about a trip does not
+    assert heads.crisis_opinion("I've written letters for everyone and left them in the drawer, they'll understand") is not None
+    assert heads.crisis_opinion("I've written postcards for everyone from the trip, they'll love them") is None
 
 
 def test_shipped_heads_match_the_model():
