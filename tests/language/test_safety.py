@@ -487,3 +487,54 @@ def test_round9_coercive_control_said_plainly(monkeypatch, text):
 def test_round9_coercive_control_near_misses(monkeypatch, text):
     _rules_only(monkeypatch)
     assert screen(text).level == "none", (text, screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "just sorting out the last few loose ends before friday",
+    "I don't think I'll see another Christmas and honestly that's fine",
+    "won't be here to see my niece grow up, tell her I'm sorry",
+    "today's the day. I've made my mind up",
+    "if anyone sees this, please take care of my hamster",
+    "make sure my dog gets walked after this weekend, he likes the park",
+    "all sorted. the cat's going to my sister, wrote to my mum, paid what I owed",
+    "it will all be over before morning",
+    "from tomorrow none of this will matter",
+    "stop worrying about me after tonight",
+    "there won't be another chat, thanks for trying",
+    "put all my affairs in order so no one has to deal with it",
+    "kissed my little boy goodnight one last time",
+])
+def test_round9_veiled_farewells(monkeypatch, text):
+    _rules_only(monkeypatch)
+    s = screen(text)
+    assert s.level != "none" and s.kind == "self_harm", (text, s)
+
+
+@pytest.mark.parametrize("text", [
+    "tying up a few loose ends on the bathroom reno before we paint",
+    "I won't be around for your birthday, I'll be in Leeds for the conference",
+    "I don't think I'll be here for Easter, mum wants us at hers",
+    "I'll never see another summer like that one",
+    "tonight's the night, I'm finally going to do it and ask her out",
+    "can someone feed my cat tomorrow, I'm stuck at my sister's",
+    "my neighbour will feed the cat when I'm not around",
+    "all sorted. bills paid and the new flat's ready!",
+    "cleared out my desk and said goodbye to everyone, last day at the bank",
+    "gave my old laptop to my niece and deleted my facebook, digital detox time",
+    "it'll all be over by the morning, the storm I mean",
+    "don't worry about me anymore, I'm doing fine",
+    "there won't be a next session because the course ends",
+    "booked a hotel room for the conference and left a note on the fridge for the kids",
+    "I gave him a bruise when I poked him too hard, he laughed",
+])
+def test_round9_farewell_near_misses(monkeypatch, text):
+    _rules_only(monkeypatch)
+    assert screen(text).level == "none", (text, screen(text))
+
+
+def test_generalise5_rules_alone_floor(monkeypatch):
+    _rules_only(monkeypatch)
+    missed = [t for _k, t in _GEN5_CRISIS if screen(t).level == "none"]
+    flagged = [t for t in _GEN5_TRICKY if screen(t).level != "none"]
+    assert len(missed) <= 3, missed  # 122/122 when written (19.7% before the round-9 rules)
+    assert len(flagged) / len(_GEN5_TRICKY) <= 0.03, flagged  # 0/119 when written (14.3% before)
