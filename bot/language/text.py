@@ -34,14 +34,24 @@ def clean(text: object, limit: int = MAX_CHARS) -> str:
     return re.sub(r"\s+", " ", "".join(out)).strip()[:limit]
 
 
+_PARTICIPLE = (r"(?:been|had|got|gotten|done|gone|taken|made|said|told|forgotten|eaten|seen|given|known|bought|brought|"
+               r"spent|sent|let|left|broken|written|driven|thrown|run|put|cut|hit|lost|kept|found|paid|heard|"
+               r"promised|decided|started|stopped|finished|booked|cancelled|canceled|invited|asked|agreed)")
 _CONTRACTIONS = [
     (r"\bcan't\b|\bcant\b", "can not"), (r"\bwon't\b|\bwont\b", "will not"), (r"\bshan't\b", "shall not"),
     (r"\bain't\b", "are not"), (r"\b(\w+)n't\b", r"\1 not"), (r"\bdont\b", "do not"), (r"\bdoesnt\b", "does not"),
     (r"\bdidnt\b", "did not"), (r"\bisnt\b", "is not"), (r"\barent\b", "are not"), (r"\bwasnt\b", "was not"),
-    (r"\bhavent\b", "have not"), (r"\bim\b", "i am"), (r"\bi'm\b", "i am"), (r"\byou're\b|\byoure\b|\bur\b", "you are"),
+    (r"\bhavent\b", "have not"), (r"\bim\b", "i am"), (r"\bi'm\b", "i am"), (r"\byou're\b|\byoure\b", "you are"),
     (r"\b(you|we|they)'ve\b", r"\1 have"), (r"\b(i|you|he|she|we|they)'ll\b", r"\1 will"),
+    (r"\b(i|you|he|she|we|they)'d(?= (?:(?:never|already|just|not|ever|even|only) ){0,2}(?:" + _PARTICIPLE + r"|\w+ed)\b)",
+     r"\1 had"),
     (r"\b(i|you|he|she|we|they)'d better\b", r"\1 had better"), (r"\b(i|you|he|she|we|they)'d\b", r"\1 would"),
+    # 's and 'd before a past participle are "has" and "had" ("she's had enough", "you'd left"): reading "is had"
+    # or "would left" broke the clause parsers. Participles that double as adjectives ("he's tired") stay "is".
+    (r"\b(he|she)'s(?= (?:(?:never|already|just|not|always|ever|even) ){0,2}" + _PARTICIPLE + r"\b(?! (?:with|for|in|to)\b))",
+     r"\1 has"),
     (r"\b(he|she|it|that|there|what|who)'s\b", r"\1 is"), (r"\b(we|they)'re\b", r"\1 are"),
+    (r"\b(could|should|would|might|must)'ve\b|\b(could|should|would|might|must)ve\b", r"\1\2 have"),
     (r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"), (r"\bgotta\b", "have to"), (r"\bu\b", "you"),
     (r"\bcuz\b|\bcos\b|\b'cause\b", "because"), (r"\bi've\b", "i have"),
     # run-together and your/you're slips that hide blame: "everytime", "your so inconsiderate"
@@ -53,10 +63,26 @@ _CONTRACTIONS = [
 _CONTRACTIONS_RE = [(re.compile(p), r) for p, r in _CONTRACTIONS]
 
 
+def _ur(m: re.Match[str]) -> str:
+    """Texting 'ur' is 'your' before a thing ('ur phone', 'ur mum', 'ur own') and 'you are' before anything else
+    ('ur late', 'ur a joke', 'ur always on it', 'ur kidding')."""
+    nxt = m.group(1)
+    pos = getAllLemmas(nxt)
+    thing = nxt in _UR_YOUR or ("NOUN" in pos and "ADJ" not in pos and "ADV" not in pos and not nxt.endswith("ing")
+                                and nxt not in _UR_ARE)
+    return ("your " if thing else "you are ") + nxt
+
+
+_UR_ARE = frozenset({"such", "all", "both", "gonna", "not", "welcome", "right", "wrong", "kidding", "joking", "unbelievable", "the", "a", "an"})
+_UR_YOUR = frozenset({"own", "mum", "mom", "ex", "fault", "turn", "idea", "family", "kids", "friends", "mates", "phone"})
+
+
 def expand(text: str) -> str:
     """Lower-case and expand contractions, for parsing; strip emoji and fix typos in marker words."""
     t = strip_symbols(_fix_case_aware(text)).lower()
     t = t.replace("can't", "can not")
+    t = re.sub(r"\bur (\w+)", _ur, t)
+    t = re.sub(r"\bur\b", "you are", t)
     for pat, rep in _CONTRACTIONS_RE:
         t = pat.sub(rep, t)
     return re.sub(r"\s+", " ", t).strip()
