@@ -536,5 +536,19 @@ def test_generalise5_rules_alone_floor(monkeypatch):
     _rules_only(monkeypatch)
     missed = [t for _k, t in _GEN5_CRISIS if screen(t).level == "none"]
     flagged = [t for t in _GEN5_TRICKY if screen(t).level != "none"]
-    assert len(missed) <= 3, missed  # 122/122 when written (19.7% before the round-9 rules)
-    assert len(flagged) / len(_GEN5_TRICKY) <= 0.03, flagged  # 0/119 when written (14.3% before)
+    assert len(missed) <= 3, missed  # 151/152 with the check block (19.7% of the first 122 before the round-9 rules)
+    assert len(flagged) / len(_GEN5_TRICKY) <= 0.03, flagged  # 0/149 (14.3% of the first 119 before)
+
+
+@pytest.mark.parametrize("text", [
+    "I've taken all my meds today just like the GP told me to",
+    "had all my tablets with my lunch, on track this week",
+])
+def test_round9_routine_medication_is_weighed_by_the_rules(text):
+    # the rules recognise a dose taken as told, so the model gets no say either
+    assert screen(text).level == "none", screen(text)
+
+
+@pytest.mark.parametrize("text", ["took all my tablets at once this morning", "I'm going to swallow all my pills together tonight"])
+def test_round9_all_my_pills_at_once_still_counts(text):
+    assert screen(text).level != "none", text
