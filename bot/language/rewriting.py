@@ -1151,7 +1151,12 @@ def _your_not_you_are(raw: str, t: str) -> str:
 _TEXTING = [(re.compile(r"\bw(?=/? (?:the|my|your|you|ur|his|her|our|their|\w+s)\b)/?"), "with"), (re.compile(r"\bwks?\b"), "week"),
             (re.compile(r"\b(?:bc|bcos|cos|cuz|coz)\b"), "because"), (re.compile(r"\btmrw\b|\btmw\b"), "tomorrow"),
             (re.compile(r"\b(?:tn|2nite)\b"), "tonight"), (re.compile(r"\bb4\b"), "before"), (re.compile(r"\bppl\b"), "people"),
-            (re.compile(r"\bsmh\b|\bfr\b|\bngl\b|\bidc\b"), "")]
+            (re.compile(r"\bsmh\b|\bfr\b|\bngl\b|\bidc\b"), ""),
+            # round 10: more texting shorthand ("u didnt txt me b4 u left", "wen i ring", "abt the baby", "forgot 2 pay")
+            (re.compile(r"\btxt(?=s|ed|ing|\b)"), "text"), (re.compile(r"\bwen\b"), "when"), (re.compile(r"\babt\b"), "about"),
+            (re.compile(r"\bagen\b"), "again"), (re.compile(r"(?<=\w) n (?=\w)"), " and "), (re.compile(r"\b2 (?=[a-z]{3,})"), "to "),
+            (re.compile(r"\b4 (?=the|me|us|you|your|everything|dinner|work|ages)\b"), "for "), (re.compile(r"\bmsgs?\b"), "message"),
+            (re.compile(r"\bbday\b"), "birthday"), (re.compile(r"\bpls\b|\bplz\b"), "please")]
 
 
 class RuleRewriter:
@@ -1266,6 +1271,7 @@ class RuleRewriter:
         if _request_broken(request):
             request = next((r for r in ((topic or {}).get("request"), request_for_need(need), dflt["request"])
                             if r and not _request_broken(r)), dflt["request"])
+        request = _act_request_for(t_full, situation, request)
         request = _concrete_request(t, request, compared_req)
         situation = _recase(_finish_situation(situation), a.text)
         request = _recase(_fitting_request(request, situation, t), a.text)
@@ -1306,7 +1312,7 @@ def _request_broken(request: str) -> bool:
     r = (request or "").strip().lower()
     if not r:
         return True
-    if _INSULT_REQUEST.match(r) or _UNTURNED.search(r) or re.match(r"^\w+ both of us\b", r):
+    if _INSULT_REQUEST.match(r) or _UNTURNED.search(r) or re.match(r"^\w+ both of us\b", r) or re.fullmatch(r"tell me(?: next time| this week)?", r):
         return True
     first = r.split()[0]
     if first in _NEW_VERB_LEMMAS:  # everyday verbs the lexicon lacks: "text me as soon as you know you'll be late"
@@ -1348,6 +1354,7 @@ def _trusted() -> frozenset[str]:
         out |= {x for x in v.values() if isinstance(x, str)}
     for v in tp.get("faux_situations", {}).values():
         out.add(v)
+    out |= set(tp.get("act_requests", {}).values())  # round 10
     return frozenset(out)
 
 
@@ -1413,6 +1420,14 @@ def _broken_grammar(sit: str) -> bool:
     # a partner clause turned around only half way: "I remind you to ... on my own", "the car across gets parked"
     if re.search(r"\byou\b.*\bon my own\b|\b(?:across|along|behind|beside|between|near|under) (?:gets|get|got)\b", sit):
         return True
+    # round 10: a passive split from its noun or made of a verb that takes no object: "the bottle got drunk of wine",
+    # "upstairs gets vanished", "asleep during gets fallen", "his ex round gets invited", "I do gets thanked"
+    if re.search(r"\b(?:get|gets|got) \w+ of\b|^(?:upstairs|downstairs|home|outside|inside|asleep|away|out|off|back|round)\b"
+                 r"|\b(?:round|over|across|along|than \w+) (?:gets|get|got)\b|\b(?:I|we|you|i) (?:do|did|am|was|have) (?:gets|get|got)\b"
+                 r"|\b(?:get|gets|got) (?:fallen|gone|come|vanished|disappeared|slept|arrived|stayed|wandered)\b", sit):
+        return True
+    if re.fullmatch(r"I (?:didn't|don't|did not|do not) hear", sit.strip()):
+        return True  # nothing heard about: "I didn't hear"
     # the person talked to was cut away: "I'm trying to talk to"
     if re.search(r"\bto \w+ (?:to|with|at|for|about)$", sit.strip()):
         return True
@@ -2159,8 +2174,9 @@ def _own_words(t: str, source: str, situation: str, request: str, fallback_reque
             cands.append((f"{pair[0]} and {pair[1]}", None))
     good: list[tuple[str, str | None]] = []
     for sit, req in cands:
-        sit = _finish_situation(sit)
-        if not _own_ok(sit, source):
+        act = re.match(r"you\b", sit)
+        sit = _cap_i(sit) if act else _finish_situation(sit)
+        if not (_act_ok(sit, source) if act else _own_ok(sit, source)):
             continue
         good.append((sit, req))
         n = _kept(src, sit)
@@ -2330,4 +2346,310 @@ def _own_candidates(t: str, situation: str) -> list[tuple[str, str | None]]:
     out += _own_observations(t)
     out += [(x, None) for x in own_situations(t)]  # round 7: general sentence shapes (situation.py)
     out += [(x, None) for x in ironic_events(t)]  # round 8: sarcastic praise read as the literal event
+    out += [(x, r) for x, r, _ in _plain_acts(t)]  # round 10: the act itself, said plainly (checked against the source later)
     return out
+
+
+# ---------------------------------------------------------------- round 10: the partner's act itself as the observation
+# When no rule turns the partner's act around (no object to make passive, no stock phrase), the plainest faithful NVC
+# observation is the act itself: "you stayed at the pub until closing on our anniversary". Absolutes, intent and judgement
+# words go ("deliberately", "as usual", "can't be bothered to"), sarcastic thanks is read as the literal act, and the
+# partner written about in the third person is spoken to ("he stayed" -> "you stayed", "his mum" -> "your mum"). The
+# statement must still hold fewer second-person words than the user's sentence (the structural check), so "your X" becomes
+# "the X" where that is enough, and the act is dropped where it is not. Paraphrases: generalise6_rewrite.txt.
+
+_ACT_DROP = re.compile(r"\b(?:always|never|constantly|all the time|24/7|non-?stop|forever|ever so kindly|so kindly|kindly|(?:yet |once )?again|"
+                       r"as usual|like always|like usual|of course|for once|even|just|literally|actually|really|seriously|clearly|obviously|"
+                       r"properly|conveniently|deliberately|purposely|purposefully|intentionally|on purpose|lazily|selfishly|rudely|happily|casually|"
+                       r"still|simply|basically|totally|completely|honestly|then|also|(?:every|each) (?:single )?time|once|so much|ever)\b")
+# verbs that name an inner state, a judgement or a way of being, not an act anyone saw
+_ACT_MENTAL = {"be", "have", "do", "get", "think", "know", "feel", "care", "want", "need", "like", "love", "hate", "prefer", "mean",
+               "pretend", "act", "treat", "seem", "look", "expect", "insist", "realise", "realize", "understand", "believe", "wonder",
+               "bother", "try", "manage", "deserve", "owe", "make", "let", "can", "will", "would", "should", "must", "could", "say",
+               "lie", "ignore", "refuse", "fail", "manipulate", "control", "use", "judge", "blame", "guilt", "gaslight", "whine", "moan",
+               "nag", "overreact", "exaggerate", "play", "promise", "swear", "go"}
+# "you were gone", "you're on the xbox": a place or state anyone can see
+_BE_OK = {"gone", "out", "away", "home", "late", "up", "on", "at", "in", "asleep", "upstairs", "downstairs", "outside", "off"}
+_THANKS_ACT = re.compile(r"(?:^|[,.!?] )(?:oh |well |wow,? )?(?:thanks|thank you|cheers|ta)(?: (?:so|very) much| a lot| a bunch| loads)? for (\w+ing)\b(.*)")
+_ACT_CUT = re.compile(r"[,.;!?:\"]| but | because | cause | cos | so (?!much\b)| like | as if | which | instead of | even though | though | whereas | or | than (?!(?:to|with|about|on|for)\b)")
+_SUBJ_NEXT = {"i", "we", "he", "she", "they", "it", "my", "the", "that", "this", "there", "now", "you", "your", "everyone", "nobody",
+              "a", "an", "our", "his", "her", "their"}
+_PARTNER_POSS = {"he": "his", "she": "her"}
+
+
+@lru_cache(maxsize=1)
+def _faux_lemmas() -> frozenset[str]:
+    """Verbs that say what the other did to me as a judgement ("humiliated", "abandoned", "belittled"): no observation."""
+    out = {verb_lemma(w) or w for w in data.faux_map()} | set(data.topics().get("faux_verbs", {}))
+    out |= {"humiliate", "belittle", "patronise", "patronize", "disrespect", "betray", "abandon", "neglect", "insult", "embarrass",
+            "gaslight", "guilt", "bully", "dismiss", "undermine", "mock", "ridicule", "cheat", "use"}
+    return frozenset(out)
+
+
+def _partner_gender(subj: str) -> str | None:
+    if subj in ("he",) or re.search(r"\b(?:husband|boyfriend|bf|hubby|husb|fella|man|bloke|old man)\b", subj):
+        return "he"
+    if subj in ("she",) or re.search(r"\b(?:wife|girlfriend|gf|wifey|missus|missis)\b", subj):
+        return "she"
+    return None
+
+
+def _act_starts(t: str) -> list[tuple[int, str]]:
+    """(where the words after the subject start, the subject) for each clause with the partner as subject."""
+    out = []
+    for mm in _OWN_SUBJ.finditer(t):
+        subj = mm.group(1)
+        if re.search(r"\b(?:when|whenever|if|while|because|before|after|until|since|than|as|unless|how|why \w+)\s*$", t[:mm.start(1)]):
+            continue  # "... when you lose at cards": the act's setting, not the act
+        if re.fullmatch(PARTNER, subj) and not re.fullmatch(THIRD, subj):
+            out.append((mm.end(), subj))
+    # a verdict and then the act with no subject: "you're so childish. sulking for two days because I beat you"
+    for mm in re.finditer(r"(?:[.!?;] |, )(?:still |always |just |constantly |now )?([a-z]+ing)\b(?= \w)", t):
+        before = re.split(r"[.!?;]", t[:mm.start() + 1])[-2 if t[mm.start()] in ".!?;" else -1]
+        if not re.search(r"\b(?:you are|you were)\b(?!.*\b(?:and|but|i|we)\b)", before):
+            continue  # only right after a verdict on the partner ("you're so childish."), never in the speaker's own list
+        if verb_lemma(mm.group(1)) and mm.group(1) not in ("being", "nothing", "something", "everything", "anything"):
+            out.append((mm.start(1), "ing"))
+    return out
+
+
+def _act_body(toks: list[str]) -> tuple[str, list[str], bool, bool, str] | None:
+    """(verb lemma, words after the verb, past, negated, how: "do"/"be"/"ing") from the words after the subject."""
+    i, past, neg, prog = 0, False, False, False
+    while i < len(toks):
+        w = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if w in ("never", "not", "no") or w == "hardly":
+            neg = neg or w != "hardly"
+            i += 1
+        elif w in _OWN_ADV or _ACT_DROP.fullmatch(w) or w in ("so", "ever", "kindly", "also"):
+            i += 1
+        elif w in ("did", "do", "does") and (nxt in ("not", "never") or verb_lemma(nxt)):
+            past = past or w == "did"
+            i += 1
+        elif w in ("have", "has", "had") and nxt in ("not", "never"):
+            neg, past = True, True
+            i += 2
+        elif w in ("have", "has", "had") and nxt == "been" and i + 2 < len(toks) and toks[i + 2].endswith("ing"):
+            past = True
+            i += 2
+        elif w in ("have", "has", "had") and verb_lemma(nxt) and nxt == _vbn(verb_lemma(nxt)) and nxt not in ("been", "had", "got"):
+            past = True
+            i += 1
+        elif w in ("can", "could", "will", "would") and nxt in ("not", "never") and toks[i + 2:i + 4] == ["be", "bothered"]:
+            neg, past = True, past or w in ("could", "would")
+            i += 5 if i + 4 < len(toks) and toks[i + 4] == "to" else 4
+        elif w in ("am", "is", "are", "was", "were") and toks[i + 1:i + 2] == ["bothered"]:
+            return None
+        elif w in ("will", "would") and nxt not in ("not", "never", "rather"):
+            i += 1  # "you'll/you'd leave it there": a habit, said plainly
+        elif w in ("keep", "keeps", "kept") and nxt.endswith("ing"):
+            past = past or w == "kept"
+            i += 1
+        elif w in ("go", "goes", "went") and nxt == "and":
+            past = past or w == "went"
+            i += 2
+        elif w in ("am", "is", "are", "was", "were"):
+            past = past or w in ("was", "were")
+            j = i + 1
+            while j < len(toks) and (_ACT_DROP.fullmatch(toks[j]) or toks[j] in _OWN_ADV):
+                j += 1
+            if j < len(toks) and toks[j] in ("not", "never"):
+                return None
+            if j < len(toks) and toks[j].endswith("ing") and verb_lemma(toks[j]) and toks[j] != "going":
+                prog = past  # "you were checking your emails": kept; a present "you're always ..." becomes a plain present
+                i = j
+                break
+            if j < len(toks) and toks[j] in _BE_OK:
+                return ("be", toks[j:], past, False, "be")
+            return None
+        else:
+            break
+    if i >= len(toks):
+        return None
+    verb = toks[i]
+    lem = verb_lemma(verb)
+    if not lem or verb in DETS or verb in PREPS or verb in ("i", "me", "you", "it", "so", "too", "like", "should", "must", "ought", "could", "can",
+                                                             "would", "will", "might", "may", "need", "had", "better"):
+        return None
+    if verb != lem and not verb.endswith(("s", "ing")) and verb == _past(lem):
+        past = True
+    return lem, toks[i + 1:], past, neg, "ing" if prog else "do"
+
+
+def _act_rest(rest: list[str], third: str | None) -> str | None:
+    """The words after the verb, up to the next clause, cleaned of absolutes and intent; None when they judge."""
+    s = " ".join(rest)
+    s = _WITHOUT_ASKING.sub(lambda m: m.group(0), s)
+    m = _ACT_CUT.search(" " + s + " ")
+    if m:
+        s = (" " + s + " ")[:m.start()].strip()
+    # a second clause with its own subject ends the act; a second verb sharing the partner's subject stays
+    toks = s.split()
+    for k, w in enumerate(toks):
+        if w == "and" and k + 1 < len(toks):
+            nxt = toks[k + 1]
+            after = toks[k + 2] if k + 2 < len(toks) else ""
+            second = verb_lemma(after) if nxt in ("did", "didn't", "do", "don't") and after in ("not", "never") else verb_lemma(nxt)
+            if (nxt in _SUBJ_NEXT or not (verb_lemma(nxt) and (is_past_form(nxt) or nxt in ("did", "didn't") or not is_noun(nxt)))
+                    or second in _ACT_MENTAL | _faux_lemmas() | {"notice", "realise", "realize", "remember", "forget"}):
+                toks = toks[:k]
+                break
+    s = " ".join(toks)
+    s = _ACT_DROP.sub(" ", s)
+    s = re.sub(r"\bevery (?:single )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday) (morning|afternoon|evening|night)\b", r"on \1 \2s", s)
+    s = _soft_time(s)
+    s = re.sub(r"\b(?:every|each) (?:single )?(?=\w)", "a ", s) if not re.search(r"\bevery (?:day|week|month)\b", s) else s
+    s = re.sub(r"\ba (?=[aeiou])", "an ", s)
+    if third:  # the partner written about: "his mum" -> "your mum", "her phone" -> "your phone"; another person's stays
+        poss = _PARTNER_POSS[third]
+        s = re.sub(rf"\b{poss}\b", "your", s)
+        s = re.sub(rf"\b{'him' if third == 'he' else 'her'}self\b", "yourself", s)
+        s = re.sub(rf"\b{third}(?=\s)", "you", s)
+        s = re.sub(r"\byou (is|was|has|does)\b", lambda m_: "you " + {"is": "are", "was": "were", "has": "have", "does": "do"}[m_.group(1)], s)
+    s = re.sub(r"\s+", " ", s).strip()
+    toks = s.split()
+    while toks and (toks[-1] in PREPS | DETS | {"and", "or", "without", "when", "while", "before", "after", "to", "then", "if"}):
+        toks.pop()
+    s = " ".join(toks)
+    if re.search(r"\b(?:yourself|themselves|like)\b|\b(?:more|less|most|than)$", s) or _has_label(s) or MENTAL_RE.search(s):
+        return None
+    return s
+
+
+def _act_phrase(lem: str, rest: str, past: bool, neg: bool, how: str) -> str:
+    if how == "be":
+        verb = "were" if past else "are"
+    elif neg:
+        verb = ("didn't " if past else "don't ") + lem
+    elif how == "ing":
+        verb = "were " + inflect(lem, "VBG")
+    else:
+        verb = _past(lem) if past else lem
+    return re.sub(r"\s+", " ", f"you {verb} {rest}").strip()
+
+
+def _plain_acts(t: str, source: str | None = None) -> list[tuple[str, str | None, tuple]]:
+    """The partner's acts said plainly ("you stayed at the pub until closing"), each with the act it came from."""
+    out = []
+    starts = _act_starts(t)
+    m = _THANKS_ACT.search(t)
+    if m and verb_lemma(m.group(1)):
+        starts.append((-1, "you"))
+    for st, subj in starts:
+        if st == -1:
+            lem = verb_lemma(m.group(1))
+            body = (lem, m.group(2).split(), True, False, "do")
+        elif subj == "ing":
+            toks = t[st:].split()
+            present = re.search(r"\b(?:still|always|constantly|every|each|all the time|anymore|these days)\b", t)
+            body = (verb_lemma(toks[0]), toks[1:], not present, False, "do")
+            subj = "you"
+        else:
+            body = _act_body(t[st:].split())
+        if not body:
+            continue
+        lem, rest_toks, past, neg, how = body
+        if lem in _ACT_MENTAL and how != "be" or lem in data.blame()["labels"] or lem in _faux_lemmas():
+            continue
+        third = _partner_gender(subj) if subj != "you" else None
+        if subj != "you" and not third:
+            third = "he" if re.search(r"\bhis\b", " ".join(rest_toks)) else "she"
+        rest = _act_rest(rest_toks, third)
+        if rest is None or how == "be" and not rest:
+            continue
+        if not rest and lem not in ("leave", "go", "disappear", "vanish", "sulk", "cry", "laugh", "sigh", "swear", "shout", "yell"):
+            continue
+        if lem in ("tell", "ask", "show", "inform", "warn", "text", "call", "ring", "answer") and rest in ("me", "us"):
+            continue  # "you didn't tell me": told what? too thin to be the observation
+        sit = _act_phrase(lem, rest, past, neg, how)
+        # with the user's "your X" as "the X" the statement may hold fewer second-person words than they wrote; both go
+        # forward and the caller keeps the first whose pronoun count passes ("your own mother", "your eyes" stay as written)
+        light = re.sub(r"\byour (?!own\b)(\w+)(?!'s)\b", lambda m_: m_.group(0) if m_.group(1) in FAMILY | BODY else f"the {m_.group(1)}", sit)
+        for cand in dict.fromkeys((sit, light)):
+            if _act_ok(cand, source or "you " * 9):
+                out.append((_tidy_sent(cand), None, (lem, rest, past, neg, how)))
+    return out
+
+
+def _act_ok(sit: str, source: str) -> bool:
+    """Like _own_ok, for a situation that names the partner as "you": the pronoun rule is the structural one."""
+    toks = sit.split()
+    if not 3 <= len(toks) <= 16 or not _you_fewer(source, sit):
+        return False
+    src_words = set(re.findall(r"[a-z0-9']+", expand(source)))
+    for w in re.findall(r"[A-Za-z0-9'£$€]+", sit):
+        lw = w.lower()
+        if not (getAllLemmas(lw) or lw in src_words or lw in _function_words() or re.fullmatch(r"[£$€]?\d[\d,.]*(?:k|am|pm)?", lw)):
+            return False
+    body = _THIS_TIME.sub("", sit)
+    # a pronoun with nothing before it to point at ("you told her", "you put it there"); "her ex" after "my sister" is fine
+    for pm in re.finditer(r"\b(?:he|she|him|her|it|they|them|his|their|this|that|these|those)\b", body):
+        before = body[:pm.start()]
+        if pm.group(0) in ("her", "his", "their") and re.search(r"\b(?:[A-Z][a-z]+|mum|mom|mother|dad|father|sister|brother|friend|boss|"
+                                                                  r"colleague|daughter|son|nan|gran|grandma|aunt|uncle|cousin|ex|friends|parents)\b", before):
+            continue
+        return False
+    if BROKEN_RE.search(sit) or _broken_grammar(sit) or _has_label(sit) or DANGLING_RE.search(sit):
+        return False
+    if re.search(r"\b(?:always|never|constantly|ever|forever|every time|all the time|not once)\b", sit) or re.search(r"[^\w\s',.£$€\-]", sit):
+        return False
+    return True
+
+
+def _act_key(lem: str, rest: str) -> str | None:
+    table = data.topics().get("act_requests", {})
+    words = set(rest.split())
+    for key in table:
+        verb, _, word = key.partition("/")
+        if verb == lem and (not word or word in words):
+            return key
+    return None
+
+
+def _act_request(act: tuple) -> str | None:
+    """A positive, doable request from the partner's act: a missed act asks for the doing ("didn't text me when your train was
+    delayed" -> "text me when your train is delayed"); a harmful act asks for its counterpart (act_requests in topics.yaml)."""
+    from .situation import _present_tail
+    lem, rest, past, neg, how = act
+    key = _act_key(lem, rest)
+    if key and not neg:
+        return data.topics()["act_requests"][key]
+    if neg and lem == "ask" and re.match(r"(?:me )?(?:how|what|about|whether|if) ", rest):
+        return "ask me " + re.sub(r"^me ", "", rest)  # "didn't ask how my appointment went": asking is the whole request
+    if not neg or how == "be" or lem in _ACT_MENTAL | _faux_lemmas():
+        return None
+    body = _strip_time(re.sub(r"\b(?:for (?:\w+ )?(?:days?|weeks?|hours?|months?)|all (?:day|week|weekend|night|afternoon|evening|month)|"
+                              r"last \w+|yesterday|this \w+|in (?:days|weeks|months|ages))\b", " ", rest))
+    body = " ".join(_present_tail(body.split()))
+    # "when your dad criticised my job" -> "when your dad criticises my job": the next time, told in the present
+    body = re.sub(r"\b(when|whenever|if|before|after|while) ((?:(?:the|my|your|our|his|her) )?(\w+)) (\w+)\b",
+                  lambda m_: f"{m_.group(1)} {m_.group(2)} {inflect(verb_lemma(m_.group(4)), 'VBP' if is_plural(m_.group(3)) else 'VBZ')}"
+                  if is_past_form(m_.group(4)) and verb_lemma(m_.group(4)) and m_.group(3) not in ("i", "you", "we", "they") else m_.group(0), body)
+    req = re.sub(r"\s+", " ", f"{lem} {body}").strip()
+    if past and not re.search(r"\b(?:when|whenever|before|after|while|on|at|if|tonight|today|tomorrow|next)\b", req):
+        req += " next time"
+    if len(req.split()) < 2 or len(req.split()) > 14 or _request_broken(req) or BAD_REQ.search(req) or MENTAL_RE.search(req):
+        return None
+    return req
+
+
+def _act_request_for(t: str, situation: str, request: str) -> str:
+    """Round 10: the request made for the act the situation names, instead of a stock or topic request made for something
+    else. A topic's request stays when it is about the act's own thing ("do the dishes" for "you never help with the dishes")."""
+    if request not in _trusted() and request not in _STOCK_ASKS and request not in _request_topics():
+        return request  # built from the user's own words for this situation
+    from .text import content_lemmas
+    sit_words = content_lemmas(situation, frozenset())
+    best = None
+    for _sit, _r, act in _plain_acts(t):
+        lem, rest = act[0], act[1]
+        if lem not in sit_words:
+            continue  # the situation names something else (a stock phrase about the topic): its own request fits it better
+        req = _act_request(act)
+        if not req:
+            continue
+        if _content_of(request) & (_content_of(rest) - {"me", "my"}) and not _act_key(lem, rest):
+            return request  # the topic's request already names the act's own thing
+        best = best or req
+    return best or request

@@ -491,3 +491,57 @@ def test_round9_verbless_evidence_is_listed():
 ])
 def test_round9_situations_read_right(text, bad):
     assert bad not in (rewrite(text).suggestion or "")
+
+
+# ---- round 10: the partner's act said plainly when no rule turns it around (only where the statement still holds fewer
+# second-person words than the user wrote), garbled passives refused, requests made for the act (generalise6_rewrite.txt
+# written before the rules)
+
+def test_generalise6_rewrite_set_keeps_the_users_content():
+    rows = [(s, rewrite(s).suggestion) for s in load_lines("generalise6_rewrite.txt")]
+    rows = [(s, sug) for s, sug in rows if sug]
+    checks = [check_rewrite(s, sug) for s, sug in rows]
+    assert all(all(c[k] for k in STRUCTURAL) for c in checks)
+    assert sum(c["keeps_situation"] for c in checks) / len(rows) >= 0.70
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("You're such a child. You slammed the bedroom door and sulked for the whole afternoon.",
+     "you slammed the bedroom door and sulked for the whole afternoon"),
+    ("You're obsessed with that car. You spent more on alloys than on my birthday.", "you spent more on alloys than on my birthday"),
+    ("You were on your laptop through the whole of our anniversary dinner.", "you were on the laptop through the whole of our anniversary dinner"),
+])
+def test_round10_the_act_said_plainly(text, expect):
+    assert _sit(text) == expect
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("You act like a spoilt brat when you lose at cards.", "you lose at cards"),  # the act's setting is not the act
+    ("You humiliated me at your work party and didn't even notice.", "you humiliated"),  # a faux verb is a judgement
+    ("I spent all Sunday cleaning, cooking for your parents and bathing the kids, and you couldn't even drag yourself off the couch.",
+     "you cooked"),  # the speaker's own list is no act of the partner's
+    ("You drank the bottle of wine I was saving for our anniversary.", "got drunk of"),
+    ("You vanish upstairs the minute my family arrives.", "upstairs gets vanished"),
+    ("Your phone matters more to you than I do.", "I do gets"),
+    ("You should have asked before inviting your cousins for the weekend", "you should"),
+])
+def test_round10_never_garbled_or_judging(text, bad):
+    assert bad not in rewrite(text).suggestion
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("You hung up on me in the middle of an argument about money.", "stay on the call until we've finished, or tell me you need a break"),
+    ("You shouted at me in the supermarket.", "keep your voice low when we disagree, and ask for a break if you need one"),
+    ("You didn't back me up when your dad criticised my job.", "back me up when your dad criticises my job"),
+    ("You didn't ask how my hospital appointment went.", "ask me how my hospital appointment went"),
+    ("You always read my messages over my shoulder.", "ask me before looking at my things"),
+    ("You slammed the door in my face.", "tell me you need some space, and close the door gently"),
+])
+def test_round10_request_fits_the_act(text, expect):
+    req = _req(text)
+    assert req == expect
+    assert not re.search(r"\b(?:stop|don't|never|not)\b", req)
+
+
+def test_round10_texting_shorthand():
+    assert "paying the gas bill" in rewrite("u forgot 2 pay the gas bill agen").suggestion
