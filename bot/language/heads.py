@@ -26,11 +26,11 @@ def neighbours_file(heads_file: Path) -> Path:
 
 @dataclass(frozen=True)
 class Neighbours:
-    """Labelled examples' vectors: a message's risk rises with how much nearer it sits to crisis examples
-    than to harmless ones (see train_heads.NEIGHBOURS_K)."""
+    """Labelled examples' vectors: a message's score rises with how much nearer it sits to the head's positive
+    examples (crisis, blaming) than to its negative ones (see train_heads.NEIGHBOURS_K)."""
 
-    crisis: np.ndarray  # (n, dim) float32 unit rows
-    other: np.ndarray
+    pos: np.ndarray  # (n, dim) float32 unit rows
+    neg: np.ndarray
     k: int
     weight: float
     threshold: float
@@ -39,7 +39,7 @@ class Neighbours:
     def margin(self, v: np.ndarray) -> float:
         k = self.k
         near = lambda m: float(np.partition(m @ v, len(m) - k)[-k:].mean())  # noqa: E731
-        return near(self.crisis) - near(self.other)
+        return near(self.pos) - near(self.neg)
 
 
 @dataclass(frozen=True)
@@ -75,19 +75,21 @@ def _heads() -> dict[str, Head]:
             out[name] = Head(classes=tuple(h["classes"]), coef=np.asarray(h["coef"], dtype=np.float32),
                              intercept=np.asarray(h["intercept"], dtype=np.float32), threshold=float(h["threshold"]),
                              by_kind={k: float(v) for k, v in h.get("by_kind", {}).items()},
-                             neighbours=_neighbours(h.get("neighbours")) if name == "screen" else None)
+                             neighbours=_neighbours(name, h.get("neighbours")))
     return out
 
 
-def _neighbours(spec: dict | None) -> Neighbours | None:
+def _neighbours(head: str, spec: dict | None) -> Neighbours | None:
     path = neighbours_file(HEADS_FILE)
     if not spec or not path.exists():
         return None  # the linear head alone, at its own threshold
     with np.load(path) as z:
-        rows = {n: z[n].astype(np.float32) * z[f"{n}_scale"][:, None] for n in ("crisis", "other")}
+        if f"{head}_pos" not in z:
+            return None
+        rows = {n: z[f"{head}_{n}"].astype(np.float32) * z[f"{head}_{n}_scale"][:, None] for n in ("pos", "neg")}
     if any(len(m) < spec["k"] for m in rows.values()):
         return None
-    return Neighbours(crisis=rows["crisis"], other=rows["other"], k=int(spec["k"]), weight=float(spec["weight"]),
+    return Neighbours(pos=rows["pos"], neg=rows["neg"], k=int(spec["k"]), weight=float(spec["weight"]),
                       threshold=float(spec["threshold"]), by_kind={k: float(v) for k, v in spec.get("by_kind", {}).items()})
 
 
@@ -129,6 +131,12 @@ def blame_probability(text: str) -> float | None:
 
 
 def blame_opinion(text: str) -> bool:
+    """Whether the blame head, with its neighbours when installed, reads the sentence as blame."""
     head = _heads().get("blame")
-    p = blame_probability(text)
-    return p is not None and head is not None and p >= head.threshold
+    v = _vector(text) if head else None
+    if v is None:
+        return False
+    score = head.probabilities(v)["blaming"]
+    if head.neighbours is None:
+        return score >= head.threshold
+    return score + head.neighbours.weight * head.neighbours.margin(v) >= head.neighbours.threshold

@@ -294,6 +294,17 @@ _NORMALISE = [
 _NORM_RE = [(re.compile(a), b) for a, b in _NORMALISE]
 _NOT_JOKE = re.compile(r"\b(?:not|no|never) (?:joking|kidding|a joke|jk)\b|\bno joke\b|\bi(?:'m| am) serious\b")
 _SERIOUS = re.compile(r"\b(?:knife|gun|rifle|pistol|weapon|tonight|seriously|for real|swear|plan|planning|serious)\b")
+# the message itself says it was a slip ("deleted my contacts by accident when he reset the phone"); an accident
+# claimed by someone else ("said it was an accident", "pretends it was by mistake") is the excuse, not the fact
+_SLIP = re.compile(r"\b(?:by accident|accidentally|by mistake|by pure chance)\b")
+_CLAIMED_SLIP = re.compile(r"\b(?:says?|said|saying|claims?|claimed|claiming|insists?|insisted|swears?|swore|pretend\w*|makes? out|made out|"
+                           r"apparently|supposedly|so-called|'accident'|\"accident\")\b(?:\s+[\w']+){0,4}?\s+(?:an? )?(?:accident|accidentally|mistake)\b"
+                           r"|\bno accident\b|\bwasn't (?:an )?accident|\bnot (?:an )?accident|\bdidn't happen by accident\b|\bagain\b")
+# pills or blades kept from a pet or a child ("hiding my pills from the dog") is care, not a stockpile
+_KEPT_FROM_LITTLE_ONES = re.compile(r"\b(?:from|away from|out of reach of|where) (?:the|my|our) (?:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|"
+                                    r"kids|children|toddlers?|baby|little ones?|grandkids)\b(?! (?:can't|cannot|won't) (?:find|see) me)")
+_STOCKPILE = re.compile(r"\b(?:all at once|them all|the lot|so i can|so that i can|for when|for later|saving|saved up|stockpil\w*|"
+                        r"enough to|end it|end things|overdose|myself|not wake)\b")
 _INTENT = re.compile(r"\bi (?:want|wanna|will|'ll|am going|'m going|feel|have been|'ve been|keep|can't stop|plan|am planning|'m planning|think about|thought about|wish)\b|\bi'll\b|\bmyself\b")
 _FIRST_PERSON = re.compile(r"\b(?:me|my|i|i'm|i've|i'd|myself)\b")
 # a family member, friend or boss (not a partner) who 'would kill me': usually hyperbole
@@ -528,9 +539,13 @@ def _semantic_opinion(raw: str, clauses: list[str], whole: str, nots: dict, pres
         return None
     if kind == "abuse" and _consent().search(whole):
         return None  # 'keeps my passport in the safe because I lose things': the speaker's own reason
+    if kind in ("abuse", "violence") and _SLIP.search(whole) and not _CLAIMED_SLIP.search(whole):
+        return None
     if nots["past"].search(whole) and nots["recovered"].search(whole) and not nots["relapse"].search(whole):
         return None
     if kind == "self_harm" and _reflective(whole, nots):
+        return None
+    if kind == "self_harm" and _KEPT_FROM_LITTLE_ONES.search(whole) and not _STOCKPILE.search(whole):
         return None
     return kind
 

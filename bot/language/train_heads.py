@@ -43,6 +43,9 @@ NEIGHBOURS_WEIGHT = 4.0
 # it flagged 14 of 400 (the linear head 4); 0.95 flags 8 and still lifts blind set 7 from 67% to 78% with the rules
 SCREEN_COMBINED_THRESHOLD = 0.95
 COMBINED_BY_KIND = {"violence": 1.05}  # fights told honestly ("lost my rag, yelling at him") sit nearest violence
+# The blame head gets no neighbours. They lifted its validation recall (58% -> 69% at the same 5% false blame), but
+# with the rules now catching nearly all blame they found one more line of set 7 and flagged praise shaped like a
+# label ("He's the least selfish man I know" scored 1.23 against a bar of 1.08): nearness can't hear "least".
 
 
 @dataclass
@@ -103,6 +106,14 @@ def _quantised(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.round(x / scale[:, None]).astype(np.int8), scale.astype(np.float32)
 
 
+def _split(x: np.ndarray, texts: list[str], n_pos: int) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """A head's neighbours: the first n_pos rows are its positive examples, the rest negative; copies dropped."""
+    keep = _unique(texts)
+    pos = np.array([i < n_pos for i in keep], dtype=bool)
+    q, scale = _quantised(x[keep])
+    return {"pos": (q[pos], scale[pos]), "neg": (q[~pos], scale[~pos])}
+
+
 def fit(ex: Examples) -> dict:
     from sklearn.linear_model import LogisticRegression
 
@@ -113,10 +124,7 @@ def fit(ex: Examples) -> dict:
     xb = _matrix(ex.blaming + ex.fine)
     yb = [1] * len(ex.blaming) + [0] * len(ex.fine)
     blame = LogisticRegression(C=C, max_iter=5000).fit(xb, yb)
-    texts = [t for _, t in ex.crisis] + ex.not_crisis
-    keep = _unique(texts)
-    is_crisis = np.array([i < len(ex.crisis) for i in keep])
-    qv, qs = _quantised(xs[keep])
+    neighbours = {"screen": _split(xs, [t for _, t in ex.crisis] + ex.not_crisis, len(ex.crisis))}
     r = lambda a: [round(float(x), 5) for x in a]  # noqa: E731 - plain numbers keep the file small and diffable
     return {
         "model": embedding.MiniLM.name,
@@ -127,18 +135,21 @@ def fit(ex: Examples) -> dict:
                    "neighbours": {"k": NEIGHBOURS_K, "weight": NEIGHBOURS_WEIGHT, "threshold": SCREEN_COMBINED_THRESHOLD,
                                   "by_kind": COMBINED_BY_KIND}},
         "blame": {"classes": ["fine", "blaming"], "coef": [r(blame.coef_[0])], "intercept": r(blame.intercept_), "threshold": BLAME_THRESHOLD},
-        "_neighbours": {"crisis": (qv[is_crisis], qs[is_crisis]), "other": (qv[~is_crisis], qs[~is_crisis])},
+        "_neighbours": neighbours,
     }
 
 
 def write(heads: dict, path: Path = HEADS_FILE) -> None:
-    """The heads as JSON, and the screen's neighbours as int8 arrays beside it (heads.neighbours_file)."""
+    """The heads as JSON, and their neighbours as int8 arrays beside it (heads.neighbours_file)."""
     heads = dict(heads)
     nb = heads.pop("_neighbours", None)
     path.write_text(json.dumps(heads, separators=(",", ":")) + "\n", encoding="utf-8")
     if nb is not None:
-        np.savez_compressed(neighbours_file(path), crisis=nb["crisis"][0], crisis_scale=nb["crisis"][1],
-                            other=nb["other"][0], other_scale=nb["other"][1])
+        arrays = {}
+        for head, sides in nb.items():
+            for side, (q, scale) in sides.items():
+                arrays[f"{head}_{side}"], arrays[f"{head}_{side}_scale"] = q, scale
+        np.savez_compressed(neighbours_file(path), **arrays)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -552,3 +552,19 @@ def test_round9_routine_medication_is_weighed_by_the_rules(text):
 @pytest.mark.parametrize("text", ["took all my tablets at once this morning", "I'm going to swallow all my pills together tonight"])
 def test_round9_all_my_pills_at_once_still_counts(text):
     assert screen(text).level != "none", text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the message says it was a slip: the model's nearness to 'deleted my contacts' is not the speaker's story
+    ("he deleted my contacts by accident when he reset the phone", False),
+    ("she wiped my saved chats by mistake while sorting out the storage", False),
+    # an accident claimed by them is the excuse, not the fact
+    ("he pushed me down the stairs and said it was an accident", True),
+    ("he locks me in the house and says it was by mistake", True),
+    # kept from a pet or a child is care; kept from people to take all at once is not
+    ("i keep hiding my pills from the dog", False),
+    ("i keep the razor blades where the kids can't reach them", False),
+    ("i've been hiding my pills from the kids so i can take them all at once", True),
+])
+def test_model_hears_slips_and_care_the_way_the_rules_do(text, flagged):
+    assert (screen(text).level != "none") is flagged

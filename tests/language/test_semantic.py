@@ -85,8 +85,8 @@ def test_trainer_writes_heads_that_load(tmp_path: Path, monkeypatch):
                 ("abuse", "he takes my wages and checks every receipt"), ("abuse", "she won't let me see my friends")],
         not_crisis=["can you grab milk", "my feet are killing me", "see you at dinner", "the film was great",
                     "I burned the toast again", "we killed it at the pitch"],
-        blaming=["you never listen", "you're so selfish", "thanks for nothing"],
-        fine=["thank you for dinner", "could we talk tonight?", "I'm running late"])
+        blaming=["you never listen", "you're so selfish", "thanks for nothing", "you always forget", "typical you"],
+        fine=["thank you for dinner", "could we talk tonight?", "I'm running late", "love you", "see you at six"])
     path = tmp_path / "heads.json"
     train_heads.write(train_heads.fit(ex), path)
     raw = json.loads(path.read_text())
@@ -100,11 +100,12 @@ def test_trainer_writes_heads_that_load(tmp_path: Path, monkeypatch):
         p = loaded["screen"].probabilities(embedding.embed("I want to end my life"))
         assert abs(sum(p.values()) - 1.0) < 1e-5 and max(p, key=p.get) == "self_harm"
         nb = loaded["screen"].neighbours
-        assert nb is not None and nb.crisis.shape == (6, embedding.DIM) and nb.other.shape == (6, embedding.DIM)
+        assert nb is not None and nb.pos.shape == (6, embedding.DIM) and nb.neg.shape == (6, embedding.DIM)
         # int8 storage keeps cosines close to exact: a stored line is its own nearest neighbour
         v = embedding.embed("she threw a knife at me")
-        assert float((nb.crisis @ v).max()) > 0.99
+        assert float((nb.pos @ v).max()) > 0.99
         assert nb.margin(v) > 0 > nb.margin(embedding.embed("can you grab milk"))
+        assert loaded["blame"].neighbours is None  # see train_heads: nearness can't hear "the least selfish man"
     finally:
         heads._heads.cache_clear()
 
@@ -125,7 +126,8 @@ def test_heads_without_their_neighbours_fall_back_to_the_linear_bar(tmp_path: Pa
 
 def test_shipped_neighbours_are_installed_and_speak_for_unseen_phrasings():
     nb = heads._heads()["screen"].neighbours
-    assert nb is not None and len(nb.crisis) >= 1000 and len(nb.other) >= 3000
+    assert nb is not None and len(nb.pos) >= 1000 and len(nb.neg) >= 3000
+    assert heads._heads()["blame"].neighbours is None
     # a plain farewell no rule names sits among crisis examples; a near-miss about a trip does not
     assert heads.crisis_opinion("I've written letters for everyone and left them in the drawer, they'll understand") is not None
     assert heads.crisis_opinion("I've written postcards for everyone from the trip, they'll love them") is None
@@ -161,10 +163,10 @@ def test_everyday_and_vetoed_messages_stay_quiet(text):
 def test_blame_second_opinion_only_where_the_rules_saw_nothing(monkeypatch):
     from bot.language import analyse
 
-    a = analyse("Honestly, you are the reason this house is a tip")
+    a = analyse("you are the reason I cry myself to sleep")
     assert a.blaming and [p.kind for p in a.problems] == ["tone"]
-    assert a.problems[0].span == "Honestly, you are the reason this house is a tip"
+    assert a.problems[0].span == "you are the reason I cry myself to sleep"
     for fine in ("I love how you cook", "can you grab milk on the way home", "Could you tell me how your day went?"):
         assert not analyse(fine).blaming
     monkeypatch.setenv("SEMANTIC", "false")
-    assert not analyse("Honestly, you are the reason this house is a tip").blaming
+    assert not analyse("you are the reason I cry myself to sleep").blaming
