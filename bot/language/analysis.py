@@ -252,6 +252,8 @@ def analyse(text: str) -> Analysis:
         add("label", seg)
     # you should / commands
     for m in YOU_SHOULD_RE.finditer(t):
+        if ENCOURAGE.search(t) and not SHOULD_REPROACH.search(t[m.start():]):
+            continue  # "you should apply, you'd smash it", "he should have his own cooking show"
         if SELF_CALM.search(t[max(0, m.start() - 24):m.start()]) and re.match(r"(?:calm down|chill out|learn to|grow up|get over it)\b", m.group(0)):
             continue  # "I need ten minutes to calm down", "I want to learn to cook"
         if YOU_SHOULD_KIND.search(t[m.start():m.start() + 60]) and not SHOULD_REPROACH.search(t[m.start():]):
@@ -292,6 +294,9 @@ def analyse(text: str) -> Analysis:
         aimed = re.search(rf"\b{PARTNER}\b|\byour\b|\bi am (?:the one|always the one|left)|\bit is (?:always|never) (?:me|about you)|\bi (?:always|never) (?:have to|get to|end up|get a|get any|hear)|\bnobody|\bno one", window)
         if not aimed:
             continue
+        if re.search(r"\bi (?:can|could) $", t[max(0, m.start() - 10):m.start()]) and re.match(r"\w+ (?:remember|tell|decide|choose|guess|sleep|resist|thank)\b", t[m.start():]) \
+                or re.search(r"\b(?:i|we) (?:would|could) $", t[max(0, m.start() - 10):m.start()]) and re.search(r"\bif\b", t[:m.start()]):
+            continue  # the speaker's own memory or a hypothetical: "I can never remember", "if he wasn't so kind I'd never have coped"
         if kind_override or (positive and not (problems or re.search(rf"\b{NEG_AFTER_YOU}\b", t))):
             continue
         if any(a <= m.start() < b for a, b in fair) and not problems and not re.search(r"\byou (?:always|never)\b", t):
@@ -306,6 +311,7 @@ def analyse(text: str) -> Analysis:
     _round4(t, add, positive, fair)
     _round5(t, raw.lower(), add, positive, fair)
     _round9(t, raw, add, positive, fair)
+    _round10(t, raw, add, positive, fair)
 
     problems = [Problem(kind=p.kind, span=_orig_span(raw, p.span), why=p.why) for p in problems]
     blaming = _is_blaming(t, problems, positive, fair, kind_override)
@@ -588,6 +594,10 @@ def _affection_re():
     return re.compile(rf"\b(?:{_alt(data.blame()['affection_phrases'])})")
 
 
+# pride in the partner and being there for me: "proud of you for going even when you didn't feel like it", "every time I need you, you're there"
+PRIDE = re.compile(r"\b(?:proud of|impressed (?:by|with)) (?:you|him|her)\b[^.;!?]*|(?:every time|whenever|when) i need (?:you|him|her),? (?:you are|he is|she is) (?:always )?(?:there|right there)\b")
+
+
 def _praise_spans(t: str) -> list[tuple[int, int]]:
     """'You always know the right song', 'you've never once forgotten my birthday': appreciation, not an absolute."""
     r = _r4()
@@ -598,6 +608,7 @@ def _praise_spans(t: str) -> list[tuple[int, int]]:
         if m.group("obj") or _is_positive(t[m.end():]):
             spans.append((m.start(), m.end()))
     spans += [(m.start(), m.end()) for m in r["never_feel"].finditer(t)]
+    spans += [(m.start(), m.end()) for m in PRIDE.finditer(t)]
     harm = _harm_set() - AMBIGUOUS_HARM
     for m in r["never_harm"].finditer(t):
         w = m.group(1)
@@ -1072,7 +1083,7 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
         start = m.end() if m else 0
         for c in r["you_clause"].finditer(t, start):
             clause = c.group("c")
-            if not _is_positive(clause) and not re.search(r"\b(?:too|as well|would love|should|could|might|will love|can come|and me|and i)\b|^you (?:do|did|have|are|can)(?: too)?\s*$", clause):
+            if not _is_positive(clause) and not re.search(r"\b(?:too|as well|would love|should|could|might|will love|will like|will get on|can come|and me|and i)\b|^you (?:do|did|have|are|can)(?: too)?\s*$", clause):
                 add("accusing_you", _wide_span(clause))
                 break
     # third-person complaints: "a grown man who can't ...", "his phone gets more attention than I do"
@@ -1162,3 +1173,128 @@ def _round9(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) 
             continue
         add("accusing_you", _wide_span(t[m.start():]))
         break
+
+
+# ---- round 10: labels inside hypotheticals and comparisons, accusing generalisations without always/never,
+# exes and friends' partners held up, passive-aggressive reports. Shapes, each with its near misses in
+# tests/language/data/generalise6_*.txt (written before these rules).
+_R10_ROLES = (r"(?:mum|mom|mother|mummy|mommy|dad|father|parent|babysitter|baby-sitter|nanny|carer|cleaner|maid|skivvy|servant|slave|"
+              r"personal assistant|pa|secretary|alarm clock|taxi|taxi service|chauffeur|diary|calendar|butler|cook|chef|housekeeper|therapist|punching bag|doormat|bank|atm)")
+_R10_QUALITIES = (r"(?:empathy|patience|compassion|consideration|respect|manners|tact|shame|remorse|loyalty|sympathy|decency|self-control|self control|"
+                  r"common sense|initiative|ambition|motivation|sense of (?:responsibility|humour|humor|direction|urgency|decency|shame|time)|"
+                  r"interest in (?:me|us|my|our|the kids|anything i)|respect for (?:me|my|us|anyone))")
+_R10_LEISURE = (r"(?:play\w*|sat|sit|sitting|lay|lie|lying|slept|sleep\w*|nap\w*|had a nap|watch\w*|golf|gaming|scroll\w*|ate|eat|eating|drank|drinking|"
+                r"(?:went|go|going|were|was) (?:to|at|down) the pub|at the pub|in bed|on (?:your|his|her|the) (?:phone|xbox|playstation|ps5|sofa|couch|laptop|ipad|games?)|"
+                r"went out|had a \w+|had lunch|had a lie-in|put your feet up|put his feet up|put her feet up)")
+_R10_AVOID = (r"(?:suddenly|conveniently|walk(?:s|ed)? (?:out|off|away)|storm(?:s|ed)? (?:off|out)|go(?:es)? (?:off|quiet|silent|mental|on about|in a huff)|"
+              r"went (?:off|quiet|silent|mental)|in a (?:huff|strop|mood|sulk)|change(?:s|d)? the subject|make(?:s)? a joke|made a joke|crack(?:s)? a joke|"
+              r"start(?:s|ed)? (?:crying|shouting|yelling|on at me|an argument|a row|sulking)|sulk\w*|roll(?:s|ed)? (?:your|his|her) eyes|"
+              r"turn(?:s|ed)? it (?:round|around)|find(?:s)? (?:me )?(?:another|more|something)|(?:have|has|got|get|gets|have got|has got) (?:a headache|a migraine|somewhere|something (?:else|better))|"
+              r"(?:are|is|get|gets|seem|seems) (?:too |so |really )?(?:tired|busy|exhausted|ill|poorly|deaf)|ignore\w*|shut(?:s)? (?:down|off|me out)|"
+              r"pick(?:s)? up (?:your|his|her) phone|disappear\w*|vanish\w*|blame\w* me|shout\w*|yell\w*|snap\w*|zone(?:s)? out|tune(?:s)? out|put(?:s)? (?:your|his|her) headphones)")
+
+
+@lru_cache(maxsize=1)
+def _r10():
+    b = data.blame()
+    roles = _alt(b["others_roles"]) + "|" + _alt(r[:-1] for r in b["others_roles"] if r.endswith("s"))
+    sim = _alt(re.escape(x) for x in b["contempt_similes"])
+    P = PARTNER
+    return {
+        # "if you weren't so stubborn we'd ...", "we'd be on time if you weren't so disorganised", "if you were less selfish"
+        "hypo_label": re.compile(rf"\bif {P} (?:were|was|had) not (?:so|such an?|that|always|being so|being such an?|constantly) (?P<w>[\w-]+)|"
+                                 rf"\bif {P} (?:were|was) (?:a (?:bit|little|lot) |just a bit |slightly )?less (?P<w2>[\w-]+)"),
+        # "if you cared at all you'd have called", "if he gave a damn he'd have come"
+        "hypo_care": re.compile(rf"\bif {P} (?:\w+ )?(?:cared|care|loved me|love me|respected me|respect me|valued me|gave a (?:damn|toss|shit|crap|monkey's|fig)|"
+                                rf"gives a (?:damn|toss|shit|crap)|listened|bothered|thought about me|cared about me|cared about us)\b(?! to\b)[^.;?!]*?\b(?:you|he|she|they) (?:would|could|might)\b"),
+        # "you sound just like your father", "you're turning into your mum", "you're as bad as your brother"
+        "like_family": re.compile(rf"\b{P}(?: are| is|'s)?(?: (?!look|looks|looked|looking)\w+)?(?: (?:exactly|just|so|even))? (?:like|turning into|becoming|as bad as|worse than) (?:your|his|her) (?:mother|mum|mom|father|dad|brother|sister|family|ex|parents)\b"),
+        "as_bad": re.compile(rf"\b{P} (?:are|is|were|was) (?:just |every bit )?as (?:bad|lazy|selfish|useless|rude|mean|tight|stubborn|childish) as\b"),
+        "simile": re.compile(rf"\b{P}\b[^.;!?]*? like (?:some (?:kind|sort) of|an?|a bloody|a total) (?:\w+ )?(?:{sim})\b"),
+        # "he's got no empathy whatsoever", "you don't have a romantic bone in your body"
+        "no_quality": re.compile(rf"\b{P} (?:have|has|had|have got|has got|got|show|shows|showed) (?:absolutely |literally |just )?(?:no|zero|not an ounce of|not a shred of|not one ounce of) {_R10_QUALITIES}\b|"
+                                 rf"\bnot (?:a|an|one) (?:shred|ounce|scrap|drop) of {_R10_QUALITIES} in (?:you|him|her)\b|"
+                                 rf"\b{P} (?:do not|does not|did not) (?:have|show) (?:any|an ounce of|a shred of) {_R10_QUALITIES}\b|"
+                                 rf"\b(?:{P} (?:do not|does not|have not|has not) (?:have |got )?|there is not )(?:a|an|one) (?!(?:mean|bad|nasty|cruel|jealous|selfish|unkind|lazy|dishonest|evil|malicious|spiteful|vain|racist)\b)\w+ bone in (?:your|his|her) body"),
+        # mine against everyone else's: "why is mine the only one who...", "why can't you be more like Sam's husband"
+        "mine": re.compile(rf"\bwhy (?:is|does|can not|will not|would not) (?:mine|my {PARTNER_NOUNS})(?: the only\b| (?:act|acts|behave|behaves|think|thinks|treat|treats) )|"
+                           rf"\bwhy (?:can not|could not|will not) {P} (?:just )?be (?:more )?like\b|\bevery other (?:{roles}|man|woman|guy|bloke|person)\b[^.;?!]*?\b(?:{_alt(b['others_cue'])}|can|does|do|did|help|helps|pick|picks)\b|"
+                           rf"\b(?:all )?my (?:friends|mates|sisters|colleagues|friend|mate|sister)(?:'|'s)? (?:{roles})\b(?: all)?[^.;?!]*?\b(?:all|{_alt(b['others_cue'])})\b|"
+                           rf"\b(?:all )?my (?:friends|mates)(?:'|'s)? (?:{roles}) (?:all )?(?:help|do|cook|clean|plan|text|remember|pitch in|make)\w*"),
+        # the speaker as the partner's parent or staff: "I'm your wife, not your mum", "why do I have to be your PA"
+        "role": re.compile(rf"\b(?:i am not|i am|not|sign(?:ed)? up to be|have to be|had to be|being|be|as well as|instead of|just) (?:your|his|her) (?:own |personal |unpaid |live-in )?{_R10_ROLES}\b"),
+        "only_adult": re.compile(r"\bthe only (?:adult|grown-?up|grown up|responsible (?:one|adult|person)|sensible one|parent|one who (?:cares|tries|bothers)) (?:in|around|here in) (?:this|our|the) (?:relationship|marriage|house|home|household|family|flat)\b|"
+                                 r"\b(?:sick|tired|fed up) (?:and tired )?of being the only (?:adult|grown-?up|grown up|parent)\b|"
+                                 r"\blike (?:having|living with|looking after|raising|dealing with) (?:a|an|another|a third|a fourth|a second|one more|an extra) (?:child|kid|toddler|teenager|baby|son)\b"),
+        # accusing generalisations: "whenever I bring something up you change the subject", "funny how you're suddenly tired"
+        "whenever": re.compile(rf"\b(?:whenever|any ?time|every time|each time|the (?:minute|second|moment)|as soon as) i (?:[\w']+ ){{0,7}}?[\w']+,? (?:then )?{P} (?:[\w']+ ){{0,3}}?{_R10_AVOID}"),
+        "suddenly": re.compile(rf"\b(?:funny|strange|odd|amazing|interesting|convenient) (?:how|that) {P} (?:are|is|get|gets|become|becomes|seem|seems|always)? ?(?:suddenly|conveniently|always|never) "),
+        "every_about": re.compile(rf"\bevery (?:single )?(?:conversation|weekend|holiday|argument|decision|night|plan|day|discussion|chat|evening|date|row|fight|meal|trip) (?:\w+ ){{0,4}}?(?:about|around) (?:you|your|him|his|her|what (?:you|he|she) want)\b"),
+        # "it's like you want me to fail", "you do it on purpose"
+        "like_you_want": re.compile(rf"\bit(?:s| is)? (?:is )?(?:just |almost |honestly |literally )?like {P} (?:actually |really |genuinely |just )?(?:want|wants|enjoy|enjoys|like to|likes to|love to|loves to|get a kick|gets a kick|are trying to|is trying to|do not care|does not care|go out of your way|goes out of (?:his|her) way|have forgotten|has forgotten|forgot|forget|do not (?:notice|see|hear)|does not (?:notice|see|hear))\b"),
+        "on_purpose": re.compile(rf"\b{P} (?:\w+ )?(?:do|did|does|say|said|says|doing|saying) (?:it|that|this|things|stuff) (?:on purpose|deliberately|to (?:wind me up|annoy me|hurt me|get at me|upset me|make me \w+))"),
+        "not_matter": re.compile(r"\bmy (?:feelings|opinions?|needs|wishes|views|time|job|work|friends|family|plans|health) (?:clearly |obviously |just |really )?(?:do not|does not|never|do not really|do not even) (?:matter|count|mean (?:anything|a thing)) to (?:you|him|her)\b"),
+        # exes held up: "my ex at least remembered", "even my ex never spoke to me like that"
+        "ex": re.compile(r"\b(?:even my (?:ex|last \w+|old \w+)\b[^.;?!]*|my (?:ex|ex-\w+|last (?:boyfriend|girlfriend|husband|wife|partner)|first (?:husband|wife)|old (?:boyfriend|girlfriend)) (?:\w+ ){0,2}?"
+                         r"(?:at least|actually|would at least|never once|used to (?:at least )?(?:bring|buy|take|remember|cook|help|plan|surprise|make|do|text|call|ask|notice|listen|say|tell|rub|hold|open|pay|treat)|knew how|bothered))\b"),
+        # passive-aggressive reports
+        "just_saying": re.compile(r"(?:^|[.!,;] ?|\s-+ ?)(?:just|i am just|i am only|only) saying\W*$"),
+        "your_since": re.compile(r"\byour (?:[\w']+ ){1,3}?(?:has|have) been (?:[\w']+ ){0,4}?(?:since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter|last \w+|the weekend|yesterday|\w+ ago)|for (?:\w+ )?(?:days|weeks|months|ages))\b"),
+        "late_now": re.compile(r"\b(?:supposed|meant|said|agreed|promised|told me)\b[^.;?!]*[.!]+\s*(?:and )?(?:it is|its|it's) (?:now |already |nearly |almost |gone |past )*(?:\d|quarter|half|ten|twenty|one|two|three|four|five|six|seven|eight|nine|eleven|twelve|midnight|noon)"),
+        "asked_one": re.compile(r"\bi (?:only |literally |just )?asked (?:you |him |her )?(?:for |to do |to )?(?:one|1|a single|one single) (?:thing|job|favour|favor|thing of you)\b"),
+        "who_yep": re.compile(r"^(?:guess )?who (?:[\w']+ ){1,6}?[\w']+[.?!]+\s*(?:yep|yes|yup|exactly|that is right|thats right|correct|bingo|you|funny that|surprise surprise|i wonder)\W*$"),
+        "staccato": re.compile(r"(?:^|[.!?] )(?:[\w']+[.!] ){2,}[\w']+[.!]*\s*$"),
+        "trail": re.compile(r"[.!?]\s+(?:oh |well )?(?:that is )?(?:lovely|cheers|great|brilliant|perfect|good to know|noted|cheers for that|thanks for that|fab|fabulous|nice|super|marvellous|marvelous|charming|classy|fantastic|wonderful|cool|amazing)[.!]*\s*$"),
+        "trail_ctx": re.compile(r"\b(?:still|again|since|not|never|nobody|no one|left|forgot|forgotten|without|yet|instead|apparently|before (?:you )?(?:told |telling |asking )?me|all over|the last)\b"),
+        "happy_now": re.compile(rf"\b(?:are|is) {P} (?:happy|satisfied|pleased) now\s*\?+\s*$|^(?:happy|satisfied|pleased) now\s*\?+\s*$|\b(?:hope|bet|i bet|i hope) {P} (?:are|is|feel|feels|are feeling) (?:\w+ )?(?:pleased|proud|happy|chuffed) (?:with|of) (?:yourself|himself|herself)"),
+        "says_all": re.compile(r"(?:^|\b(?:that|which|this|it) )(?:really |just )?(?:says|said|tells me|told me) (?:it all|everything|a lot|all i need to know|enough)\b"),
+        "my_vs_leisure": re.compile(rf"\bi (?:spent|did|cooked|cleaned|worked|tidied|washed|ironed|ran|made|sorted|was (?:up|at work|working|cleaning|cooking)|have been (?:up|working|cleaning|cooking))\b[^.;?!]{{0,60}}? (?:and|while|whilst|but) (?:you|he|she|my {PARTNER_NOUNS}) (?:just |only |literally |basically )?(?:were |was |went |have been |has been )?{_R10_LEISURE}\b|"
+                                   rf"\bwhile i (?:was|were|am) [^,;.]{{3,40}}, {P} (?:was |were |is |are |went |just )?{_R10_LEISURE}\b"),
+        "apart_from": re.compile(rf"\bwhat (?:exactly |actually |else )?(?:did|have|has|do|does) {P} (?:actually |exactly |even )?(?:do|done)\b[^?]*?\b(?:apart from|besides|other than|except)\b|"
+                                 rf"\b(?:apart from|besides|other than) [^,?.]+, what (?:exactly |actually |else )?(?:did|have|has|do|does) {P} (?:actually |exactly |even )?(?:do|done|achieve|achieved|contribute|contributed)\b"),
+        "praise_again": re.compile(r"^(?:oh,? |wow,? |well,? )?(?:brilliant|great|lovely|perfect|fantastic|wonderful|marvellous|super|amazing|nice|fab|well done|good job|great job)[,!.]+ (?P<rest>[^?]*\b(?:again|shame about|yet again)\b.*)"),
+        "shame_about": re.compile(r"[.!]\s*(?:shame|pity) about (?:the|my|our|your)\b"),
+        "goes_in": re.compile(r"\b(?:does|do|did) (?:anything|a word of what|any of what|a single thing) i (?:say|said|ask|asked|tell|told) (?:\w+ )?(?:go in|sink in|register|get through|matter|count)\b"),
+        "others_then": re.compile(rf"{_THIRD_PARTNER}[^.;!?]*[.;!?]+\s*(?:what (?:do|did|have|has|does) {P}\b[^?]*\?+\s*(?:nothing|zip|zilch|not a thing|sod all|nada)|(?:and )?(?:i|me) (?:just )?(?:got|get) (?:a|an|one|some|nothing)\b)"),
+        "without_reminder": re.compile(rf"\b{P}\b[^.;!]*?\bwithout (?:being|having to be|me having to|me) (?:reminded|told|asked|nagged|prompted|remind|tell|ask|nag)\b"),
+    }
+
+
+ENCOURAGE = re.compile(r"\b(?:you|he|she) would (?:totally |absolutely |so |definitely |really |just )?(?:smash|nail|ace|walk|crush|kill|love|rock|be (?:brilliant|great|amazing|perfect|fab|fabulous|fantastic|good|so good|a natural|incredible|the best))\b|"
+                       r"\b(?:should|could) (?:totally |definitely |honestly )?(?:have|get) (?:your|his|her) own (?:\w+ )?(?:show|channel|series|restaurant|business|bakery|podcast|column|shop)\b")
+
+
+def _round10(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) -> None:
+    r = _r10()
+    in_fair = lambda i: any(a <= i < b for a, b in fair)  # noqa: E731
+    sents = _sentence_split(t)
+    teasing = TEASING.search(t)
+    if teasing:
+        return
+    m = r["hypo_label"].search(t)
+    if m and not _is_positive(m.group("w") or m.group("w2") or "") and not in_fair(m.start()):
+        add("label", _wide_span(t[m.start():]))
+    for key in ("hypo_care", "like_family", "as_bad", "simile", "no_quality", "mine", "only_adult", "whenever", "suddenly", "every_about",
+                "like_you_want", "on_purpose", "not_matter", "ex", "your_since", "late_now", "asked_one", "who_yep", "says_all",
+                "my_vs_leisure", "apart_from", "goes_in", "without_reminder", "others_then"):
+        m = r[key].search(t)
+        if not m or in_fair(m.start()):
+            continue
+        if _is_positive(t[m.end():]) and key not in ("no_quality", "ex", "mine") or positive and key in ("like_family", "simile", "ex", "mine"):
+            continue
+        add("label" if key in ("like_family", "as_bad", "simile", "no_quality") else "accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
+        break
+    m = r["role"].search(t)
+    if m and not _is_positive(t.replace("as well as", " ")) and not in_fair(m.start()) and (re.match(r"(?:i am not|not|sign|have to|had to|as well|instead|just)", m.group(0)) or re.search(r"\b(?:why|sick|tired|fed up|done|not)\b", t)):
+        add("accusing_you", _wide_span(t[m.start():]))
+    for key in ("just_saying", "staccato", "happy_now"):
+        m = r[key].search(t)
+        if m and not (positive and key != "happy_now" or key == "happy_now" and _is_positive(t[m.end():])) and (key != "just_saying" or len(sents) > 1 or "," in t):
+            add("sarcasm", _wide_span(t[m.start():].lstrip(".!?,; ")))
+            break
+    m = r["trail"].search(t)
+    if m and r["trail_ctx"].search(t[:m.start()]) and not _is_positive(t[:m.start()]):
+        add("sarcasm", t[m.start():].strip(" .!?"))
+    m = r["praise_again"].match(t) or r["shame_about"].search(t)
+    if m and not _is_positive(t[m.end() if m.re is r["praise_again"] else m.start():] if False else (m.groupdict().get("rest") or t[m.start():])):
+        add("sarcasm", _wide_span(t[m.start():]))

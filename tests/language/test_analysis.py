@@ -291,3 +291,65 @@ def test_generalise5_rules_alone(monkeypatch):
     fp = sum(analyse(s).blaming for s in fine)
     assert tp / len(blaming) >= 0.97, [s for s in blaming if not analyse(s).blaming]
     assert tp / (tp + fp) >= 0.95, [s for s in fine if analyse(s).blaming]
+
+
+# round 10 (shapes missed on fresh text, generalised by concept; paraphrases in tests/language/data/generalise6_*.txt,
+# written before the rules). These are new wordings of each concept, not lines from any held-out set.
+ROUND10_BLAME = [
+    ("if you weren't so tight-fisted we could have gone to Spain", "label"),                  # labels in hypotheticals
+    ("You sound exactly like your dad right now.", "label"),                                  # and comparisons
+    ("she has zero patience with anyone", "label"),
+    ("why can't you be more like your brother's wife", "accusing_you"),                       # mine against others'
+    ("I'm your husband, not your personal assistant.", "accusing_you"),                       # the speaker as parent/staff
+    ("whenever I ask for help you suddenly have a headache", "accusing_you"),                 # accusing generalisations
+    ("why is every holiday about what you want to do", "accusing_you"),
+    ("it's like you want me to give up", "accusing_you"),
+    ("if you really cared you would've phoned", "accusing_you"),
+    ("even my ex never forgot our anniversary", "accusing_you"),                               # exes held up
+    ("The recycling has been by the door for a week. Just saying.", "sarcasm"),                 # passive-aggressive reports
+    ("I asked him for one thing. ONE.", "accusing_you"),
+    ("Never. Fixed. It.", "sarcasm"),
+    ("I cleaned the whole house and he played FIFA.", "accusing_you"),
+    ("what did he do all weekend apart from sleep?", "accusing_you"),
+]
+
+
+@pytest.mark.parametrize("text,kind", ROUND10_BLAME)
+def test_round10_blame(text, kind, monkeypatch):
+    monkeypatch.setenv("SEMANTIC", "false")  # the rules alone
+    a = analyse(text)
+    assert a.blaming, a
+    assert kind in {p.kind for p in a.problems}, a
+    p = next(p for p in a.problems if p.kind == kind)
+    assert p.span and p.why, p
+
+
+@pytest.mark.parametrize("text", [
+    "You should definitely apply for that course, you'd be amazing.",                        # encouragement
+    "She should have her own baking show.",
+    "So proud of you for finishing the run even when your knee hurt.",                       # pride, being there
+    "Every time I need him, he's there.",
+    "Honestly you always know how to make me laugh.",
+    "If you weren't so generous we'd have more savings, but I love that about you.",         # warm hypotheticals
+    "you look just like your mum when you smile",                                            # warm comparisons
+    "My ex is coming to the christening, is that ok?",
+    "My friend's husband is lovely, you'll get on.",
+    "Whenever I'm sad he makes me a hot chocolate.",                                         # kind habits
+    "Just saying, that dress is gorgeous on you.",
+    "It's now half seven, shall we eat?",
+    "I'm not your boss, do what makes you happy.",
+])
+def test_round10_not_blame(text, monkeypatch):
+    monkeypatch.setenv("SEMANTIC", "false")
+    assert not analyse(text).blaming, analyse(text)
+
+
+def test_generalise6_rules_alone(monkeypatch):
+    """generalise6_ was written per concept before the round-10 rules (with a check written after); a floor."""
+    from bot.language.evaluation import load_lines
+    monkeypatch.setenv("SEMANTIC", "false")
+    blaming, fine = load_lines("generalise6_blaming.txt"), load_lines("generalise6_fine.txt")
+    tp = sum(analyse(s).blaming for s in blaming)
+    fp = sum(analyse(s).blaming for s in fine)
+    assert tp / len(blaming) >= 0.97, [s for s in blaming if not analyse(s).blaming]
+    assert tp / (tp + fp) >= 0.95, [s for s in fine if analyse(s).blaming]
