@@ -300,6 +300,19 @@ _SLIP = re.compile(r"\b(?:by accident|accidentally|by mistake|by pure chance)\b"
 _CLAIMED_SLIP = re.compile(r"\b(?:says?|said|saying|claims?|claimed|claiming|insists?|insisted|swears?|swore|pretend\w*|makes? out|made out|"
                            r"apparently|supposedly|so-called|'accident'|\"accident\")\b(?:\s+[\w']+){0,4}?\s+(?:an? )?(?:accident|accidentally|mistake)\b"
                            r"|\bno accident\b|\bwasn't (?:an )?accident|\bnot (?:an )?accident|\bdidn't happen by accident\b|\bagain\b")
+# round 10: a mishap told as one: a mundane thing or an ordinary moment ("stabbed myself with a fork eating spaghetti lol",
+# "hit myself in the face with my own phone"); an ordinary moment is enough, a mundane thing needs the joke too
+_MISHAP_ACT = re.compile(r"\b(?:stab\w*|hit|hitting|punch\w*|whack\w*|smack\w*|pok\w*|jab\w*|elbow\w*|headbutt\w*|slap\w*|kick\w*|"
+                         r"cut|cutting|burn\w*|scratch\w*|bash\w*|bang\w*)\b")
+_MISHAP_THING = re.compile(r"\bwith (?:a|my|the|his|her|our) (?:own |new |stupid |bloody )?(?:fork|spoon|chopsticks?|phone|remote|toothbrush|"
+                           r"hairbrush|umbrella|elbow|knee|headphones|cupboard door|fridge door|car door|door|zip|hoodie|jumper|seatbelt|"
+                           r"cheese grater|grater|toaster|tin|can opener|stapler|pen|pencil|book|kindle|controller|shower head|spatula)\b")
+_MISHAP_DOING = re.compile(r"\b(?:eating|while (?:eating|reading|cooking|getting dressed|dancing|yawning|stretching|sneezing)|"
+                           r"trying to (?:open|get|pull|put|reach|catch|eat|take off)|in my sleep|somehow|for the (?:second|third|fourth|\w+th) time today)\b")
+# things broken, not a person hurt: the message may call that a slip ("she broke my phone by accident and bought me a new one")
+_MISHAP_NOT = re.compile(r"\b(?:again|numb|cope|coping|punish\w*|relief|release|urges?|deserve\w*|hate myself|on purpose|deliberately|wanted to|meant to)\b")
+_THINGS_ONLY = re.compile(r"\b(?:things|stuff|plates?|phone|mug|cups?|glass|glasses|laptop|door|tv|screen|vase|window|bowl)\b")
+_ABOUT_ME = re.compile(r"\b(?:me|us|myself|my (?:face|head|arms?|nose|jaw|ribs?|wrists?|neck|body|hands?|legs?|back|fingers?))\b")
 # pills or blades kept from a pet or a child ("hiding my pills from the dog") is care, not a stockpile
 _KEPT_FROM_LITTLE_ONES = re.compile(r"\b(?:from|away from|out of reach of|where) (?:the|my|our) (?:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|"
                                     r"kids|children|toddlers?|baby|little ones?|grandkids)\b(?! (?:can't|cannot|won't) (?:find|see) me)")
@@ -398,6 +411,13 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, lev
             return "hyperbole"  # 'he's going to kill me when he finds out i ate his leftovers haha'
     if kind == "self_harm" and _INJURY_ACT.search(m.group(0)) and nots["accident"].search(clause) and not _DELIBERATE.search(whole):
         return "accident"  # 'cut my leg shaving', 'burned my hand on the kettle'
+    if kind == "self_harm" and _MISHAP_ACT.search(m.group(0)) and not _DELIBERATE.search(whole) and not _SERIOUS.search(whole) \
+            and not _MISHAP_NOT.search(whole) \
+            and (_MISHAP_DOING.search(clause) or (_MISHAP_THING.search(clause) and nots["joke"].search(whole))):
+        return "accident"  # 'stabbed myself with a fork eating spaghetti lol'
+    if kind == "abuse" and _SLIP.search(clause) and not _CLAIMED_SLIP.search(whole) and _THINGS_ONLY.search(m.group(0)) \
+            and not _ABOUT_ME.search(m.group(0)):
+        return "accident"  # a thing broken by accident, said by the speaker: not 'said it was an accident'
     if kind == "self_harm" and nots["third_party"].search(clause):
         return "third_party"
     if kind == "self_harm" and level == "concern" and _reflective(whole, nots):

@@ -568,3 +568,89 @@ def test_round9_all_my_pills_at_once_still_counts(text):
 ])
 def test_model_hears_slips_and_care_the_way_the_rules_do(text, flagged):
     assert (screen(text).level != "none") is flagged
+
+
+# ---------------------------------------------------------------- round 10 (paraphrases in generalise6_*, written before the rules)
+
+_GEN6_CRISIS = [ln.split("|", 1) for ln in _lines("generalise6_crisis.txt")]
+_GEN6_TRICKY = _lines("generalise6_tricky.txt")
+
+
+def test_generalise6_rules_alone_floor(monkeypatch):
+    _rules_only(monkeypatch)
+    missed = [t for _k, t in _GEN6_CRISIS if screen(t).level == "none"]
+    flagged = [t for t in _GEN6_TRICKY if screen(t).level != "none"]
+    assert len(missed) <= 3, missed  # 102/102 (11/80 before the round-10 rules; the check block 21/22 on its first run)
+    assert len(flagged) / len(_GEN6_TRICKY) <= 0.03, flagged  # 1/100: the cat as 'she' (11/80 before)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # an overdose taken, means gathered quietly, the day left to pick
+    ("swallowed all the pills in my flatmate's cupboard twenty minutes ago", "self_harm"),
+    ("getting sleeping tablets from a few different gps so nobody gets suspicious", "self_harm"),
+    ("mind's made up. it's just a matter of when now", "self_harm"),
+    # affairs put in order with finality
+    ("closed my bank account and the mobile contract, I won't be needing them", "self_harm"),
+    ("boxed up all my clothes so my husband won't have to deal with it later", "self_harm"),
+    ("my nephew can have my bike, and my records, I won't be using them", "self_harm"),
+    ("if I'm not here tomorrow, the hamster's food is in the blue tub", "self_harm"),
+    ("the back door's unlocked for whoever finds me", "self_harm"),
+    ("this is the final message anyone will get from me", "self_harm"),
+    ("how do I say goodbye to my family in a note", "self_harm"),
+    # violence pictured, urged or done to a partner, a baby or a pet
+    ("I keep picturing pressing a pillow onto his face", "violence"),
+    ("had the urge to shake my newborn last night", "violence"),
+    ("I stamped on his puppy to get back at him", "violence"),
+    ("shoved my husband against the radiator", "violence"),
+    ("I lobbed a bottle at her head", "violence"),
+    ("locked my boyfriend in the shed so he'd calm down", "violence"),
+    ("they'll learn what happens to anyone who touches my daughter", "violence"),
+    # control and fear
+    ("he says he'll chop my hair off while I'm sleeping if I go out", "abuse"),
+    ("my wife stands over my shoulder whenever I phone my brother", "abuse"),
+    ("I still flinch if my ex raises his hand", "abuse"),
+    ("my boyfriend flushed my antidepressants down the loo", "abuse"),
+])
+def test_round10_concepts(monkeypatch, text, kind):
+    _rules_only(monkeypatch)
+    s = screen(text)
+    assert s.level != "none" and s.kind == kind, (text, s)
+
+
+@pytest.mark.parametrize("text", [
+    # mishaps told as mishaps
+    "jabbed myself with a fork eating noodles lol",
+    "smacked myself in the face with the tv remote trying to catch it",
+    # goodbyes to places and things; a bite from a little one; a thing broken by accident and made good
+    "wrote a farewell letter to our student house, we were so happy there",
+    "my daughter bit my arm at bathtime and now there's a little bruise",
+    "he broke my glasses by accident and got me new ones the same day",
+    # ordinary versions of each concept
+    "took everything on the list to the tip an hour ago",
+    "made up my mind, just need to pick a date for the move",
+    "cancelled my netflix because we switched to a cheaper deal",
+    "my sister can have my car while I'm abroad",
+    "this is the last message you'll get from me until Monday",
+    "I shook the baby's rattle and she laughed",
+    "threw a pillow at him when he started snoring",
+    "held him down to get the splinter out",
+    "waiting outside his office after his shift to take him to dinner",
+    "he sits next to me when I call my nan so he can say hello",
+    "my partner reminds me to take my pills with food",
+])
+def test_round10_near_misses(monkeypatch, text):
+    _rules_only(monkeypatch)
+    assert screen(text).level == "none", (text, screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "he smashed my phone by accident again",  # 'again': a pattern, not a slip
+    "she broke my phone and said it was an accident",  # the excuse, not the fact
+    "stabbed myself with a kitchen knife lol",  # a blade is no mishap
+    "cut myself again eating dinner because I felt numb",  # the urge is in it
+    "wrote goodbye letters to my kids last night",
+    "wrote a goodbye letter to my flat, and one to my kids, they'll understand",
+])
+def test_round10_false_alarm_fixes_keep_the_real_ones(monkeypatch, text):
+    _rules_only(monkeypatch)
+    assert screen(text).level != "none", text
