@@ -315,7 +315,7 @@ def analyse(text: str) -> Analysis:
 
     problems = [Problem(kind=p.kind, span=_orig_span(raw, p.span), why=p.why) for p in problems]
     blaming = _is_blaming(t, problems, positive, fair, kind_override)
-    if not blaming and not problems and not positive and not fair and not kind_override and not POLITE_Q.search(t) \
+    if not blaming and not problems and not positive and not fair and not kind_override and not praise and not POLITE_Q.search(t) \
             and PARTNER_REF.search(t) and heads.blame_opinion(raw):
         # the meaning model's second opinion, only where the rules saw nothing at all
         problems = [Problem(kind="tone", span=raw.strip(" ,.;!?"), why=WHY["tone"])]
@@ -595,7 +595,10 @@ def _affection_re():
 
 
 # pride in the partner and being there for me: "proud of you for going even when you didn't feel like it", "every time I need you, you're there"
-PRIDE = re.compile(r"\b(?:proud of|impressed (?:by|with)) (?:you|him|her)\b[^.;!?]*|(?:every time|whenever|when) i need (?:you|him|her),? (?:you are|he is|she is) (?:always )?(?:there|right there)\b")
+PRIDE = re.compile(r"\b(?:proud of|impressed (?:by|with)) (?:you|him|her)\b[^.;!?]*|(?:every time|whenever|when) i need (?:you|him|her),? (?:you are|he is|she is) (?:always )?(?:there|right there)\b|"
+                   # mind-reading and likeness: "it's like you read my mind", "you knew exactly what I wanted", "you look just like your mum in that photo"
+                   rf"\b(?:read|reads|reading) my mind\b|\b{PARTNER} (?:always |just |somehow )?(?:knew|know|knows|guessed|guess|guesses) (?:exactly|just|precisely) (?:what|how|when) (?:i|to)\b|"
+                   rf"\b{PARTNER} (?:look|looks|looked) (?:\w+ )?like (?:your|his|her|my) \w+")
 
 
 def _praise_spans(t: str) -> list[tuple[int, int]]:
@@ -1191,7 +1194,7 @@ _R10_AVOID = (r"(?:suddenly|conveniently|walk(?:s|ed)? (?:out|off|away)|storm(?:
               r"start(?:s|ed)? (?:crying|shouting|yelling|on at me|an argument|a row|sulking)|sulk\w*|roll(?:s|ed)? (?:your|his|her) eyes|"
               r"turn(?:s|ed)? it (?:round|around)|find(?:s)? (?:me )?(?:another|more|something)|(?:have|has|got|get|gets|have got|has got) (?:a headache|a migraine|somewhere|something (?:else|better))|"
               r"(?:are|is|get|gets|seem|seems) (?:too |so |really )?(?:tired|busy|exhausted|ill|poorly|deaf)|ignore\w*|shut(?:s)? (?:down|off|me out)|"
-              r"pick(?:s)? up (?:your|his|her) phone|disappear\w*|vanish\w*|blame\w* me|shout\w*|yell\w*|snap\w*|zone(?:s)? out|tune(?:s)? out|put(?:s)? (?:your|his|her) headphones)")
+              r"pick(?:s)? up (?:your|his|her) phone|bring(?:s)? up (?:my|your|his|her|the past|that|it|money|work)|brought up (?:my|your|his|her|the past|that|it)|disappear\w*|vanish\w*|blame\w* me|shout\w*|yell\w*|snap\w*|zone(?:s)? out|tune(?:s)? out|put(?:s)? (?:your|his|her) headphones)")
 
 
 @lru_cache(maxsize=1)
@@ -1210,7 +1213,7 @@ def _r10():
         # "you sound just like your father", "you're turning into your mum", "you're as bad as your brother"
         "like_family": re.compile(rf"\b{P}(?: are| is|'s)?(?: (?!look|looks|looked|looking)\w+)?(?: (?:exactly|just|so|even))? (?:like|turning into|becoming|as bad as|worse than) (?:your|his|her) (?:mother|mum|mom|father|dad|brother|sister|family|ex|parents)\b"),
         "as_bad": re.compile(rf"\b{P} (?:are|is|were|was) (?:just |every bit )?as (?:bad|lazy|selfish|useless|rude|mean|tight|stubborn|childish) as\b"),
-        "simile": re.compile(rf"\b{P}\b[^.;!?]*? like (?:some (?:kind|sort) of|an?|a bloody|a total) (?:\w+ )?(?:{sim})\b"),
+        "simile": re.compile(rf"\b{P}\b[^.;!?]*? like (?:(?:some (?:kind|sort) of|an?|a bloody|a total) (?:\w+ )?(?:{sim})|some (?:kind|sort) of (?!(?:genius|hero|star|angel|saint|legend|superhero|wizard|magician|god|goddess|miracle)\b)\w+)\b(?<!look like)"),
         # "he's got no empathy whatsoever", "you don't have a romantic bone in your body"
         "no_quality": re.compile(rf"\b{P} (?:have|has|had|have got|has got|got|show|shows|showed) (?:absolutely |literally |just )?(?:no|zero|not an ounce of|not a shred of|not one ounce of) {_R10_QUALITIES}\b|"
                                  rf"\bnot (?:a|an|one) (?:shred|ounce|scrap|drop) of {_R10_QUALITIES} in (?:you|him|her)\b|"
@@ -1227,7 +1230,7 @@ def _r10():
                                  r"\b(?:sick|tired|fed up) (?:and tired )?of being the only (?:adult|grown-?up|grown up|parent)\b|"
                                  r"\blike (?:having|living with|looking after|raising|dealing with) (?:a|an|another|a third|a fourth|a second|one more|an extra) (?:child|kid|toddler|teenager|baby|son)\b"),
         # accusing generalisations: "whenever I bring something up you change the subject", "funny how you're suddenly tired"
-        "whenever": re.compile(rf"\b(?:whenever|any ?time|every time|each time|the (?:minute|second|moment)|as soon as) i (?:[\w']+ ){{0,7}}?[\w']+,? (?:then )?{P} (?:[\w']+ ){{0,3}}?{_R10_AVOID}"),
+        "whenever": re.compile(rf"\b(?:whenever|any ?time|every time|each time|the (?:minute|second|moment)|as soon as) (?:i|we) (?:[\w']+ ){{0,7}}?[\w']+,? (?:then )?{P} (?:[\w']+ ){{0,3}}?{_R10_AVOID}"),
         "suddenly": re.compile(rf"\b(?:funny|strange|odd|amazing|interesting|convenient) (?:how|that) {P} (?:are|is|get|gets|become|becomes|seem|seems|always)? ?(?:suddenly|conveniently|always|never) "),
         "every_about": re.compile(rf"\bevery (?:single )?(?:conversation|weekend|holiday|argument|decision|night|plan|day|discussion|chat|evening|date|row|fight|meal|trip) (?:\w+ ){{0,4}}?(?:about|around) (?:you|your|him|his|her|what (?:you|he|she) want)\b"),
         # "it's like you want me to fail", "you do it on purpose"
@@ -1242,8 +1245,8 @@ def _r10():
         "your_since": re.compile(r"\byour (?:[\w']+ ){1,3}?(?:has|have) been (?:[\w']+ ){0,4}?(?:since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter|last \w+|the weekend|yesterday|\w+ ago)|for (?:\w+ )?(?:days|weeks|months|ages))\b"),
         "late_now": re.compile(r"\b(?:supposed|meant|said|agreed|promised|told me)\b[^.;?!]*[.!]+\s*(?:and )?(?:it is|its|it's) (?:now |already |nearly |almost |gone |past )*(?:\d|quarter|half|ten|twenty|one|two|three|four|five|six|seven|eight|nine|eleven|twelve|midnight|noon)"),
         "asked_one": re.compile(r"\bi (?:only |literally |just )?asked (?:you |him |her )?(?:for |to do |to )?(?:one|1|a single|one single) (?:thing|job|favour|favor|thing of you)\b"),
-        "who_yep": re.compile(r"^(?:guess )?who (?:[\w']+ ){1,6}?[\w']+[.?!]+\s*(?:yep|yes|yup|exactly|that is right|thats right|correct|bingo|you|funny that|surprise surprise|i wonder)\W*$"),
-        "staccato": re.compile(r"(?:^|[.!?] )(?:[\w']+[.!] ){2,}[\w']+[.!]*\s*$"),
+        "who_yep": re.compile(r"^(?:guess )?who (?:[\w']+ ){1,6}?[\w']+[.?!]+\s*(?:yep|yes|yup|exactly|that is right|thats right|correct|bingo|you|funny that|surprise surprise|i wonder)(?:[.!,]* (?:you|him|her|that is right|exactly|again))?\W*$"),
+        "staccato": re.compile(r"(?:^|[.!?] )(?:[\w']+(?: not)?[.!] ){2,}[\w']+[.!]*\s*$"),
         "trail": re.compile(r"[.!?]\s+(?:oh |well )?(?:that is )?(?:lovely|cheers|great|brilliant|perfect|good to know|noted|cheers for that|thanks for that|fab|fabulous|nice|super|marvellous|marvelous|charming|classy|fantastic|wonderful|cool|amazing)[.!]*\s*$"),
         "trail_ctx": re.compile(r"\b(?:still|again|since|not|never|nobody|no one|left|forgot|forgotten|without|yet|instead|apparently|before (?:you )?(?:told |telling |asking )?me|all over|the last)\b"),
         "happy_now": re.compile(rf"\b(?:are|is) {P} (?:happy|satisfied|pleased) now\s*\?+\s*$|^(?:happy|satisfied|pleased) now\s*\?+\s*$|\b(?:hope|bet|i bet|i hope) {P} (?:are|is|feel|feels|are feeling) (?:\w+ )?(?:pleased|proud|happy|chuffed) (?:with|of) (?:yourself|himself|herself)"),
@@ -1255,7 +1258,7 @@ def _r10():
         "praise_again": re.compile(r"^(?:oh,? |wow,? |well,? )?(?:brilliant|great|lovely|perfect|fantastic|wonderful|marvellous|super|amazing|nice|fab|well done|good job|great job)[,!.]+ (?P<rest>[^?]*\b(?:again|shame about|yet again)\b.*)"),
         "shame_about": re.compile(r"[.!]\s*(?:shame|pity) about (?:the|my|our|your)\b"),
         "goes_in": re.compile(r"\b(?:does|do|did) (?:anything|a word of what|any of what|a single thing) i (?:say|said|ask|asked|tell|told) (?:\w+ )?(?:go in|sink in|register|get through|matter|count)\b"),
-        "others_then": re.compile(rf"{_THIRD_PARTNER}[^.;!?]*[.;!?]+\s*(?:what (?:do|did|have|has|does) {P}\b[^?]*\?+\s*(?:nothing|zip|zilch|not a thing|sod all|nada)|(?:and )?(?:i|me) (?:just )?(?:got|get) (?:a|an|one|some|nothing)\b)"),
+        "others_then": re.compile(rf"{_THIRD_PARTNER}[^.;!?]*[.;!?]+\s*(?:what (?:do|did|have|has|does) {P}\b[^?]*\?+\s*(?:nothing|zip|zilch|not a thing|sod all|nada)|(?:and )?(?:i|me) (?:just )?(?:got|get) (?:a|an|one|some|nothing)\b|mine (?:can not|could not|does not|did not|will not|would not|never|barely|just|is|has|thinks)\b)"),
         "without_reminder": re.compile(rf"\b{P}\b[^.;!]*?\bwithout (?:being|having to be|me having to|me) (?:reminded|told|asked|nagged|prompted|remind|tell|ask|nag)\b"),
     }
 
@@ -1280,7 +1283,8 @@ def _round10(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
-        if _is_positive(t[m.end():]) and key not in ("no_quality", "ex", "mine") or positive and key in ("like_family", "simile", "ex", "mine"):
+        if _is_positive(t[m.end():].replace("kind of", " ")) and key not in ("no_quality", "ex", "mine") \
+                or (positive if key != "simile" else _is_positive(t.replace("kind of", " "))) and key in ("like_family", "simile", "ex", "mine"):
             continue
         add("label" if key in ("like_family", "as_bad", "simile", "no_quality") else "accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
         break
@@ -1289,6 +1293,8 @@ def _round10(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
         add("accusing_you", _wide_span(t[m.start():]))
     for key in ("just_saying", "staccato", "happy_now"):
         m = r[key].search(t)
+        if key == "staccato" and m and not re.search(r"\b(?:you|he|she|again|never|even|not|\w+ed|forgot|left|took|ate|broke|lost|ignored)\b", m.group(0)):
+            continue  # "Eat. Sleep. Repeat." is a motto, "Stepped. Over. It." a report
         if m and not (positive and key != "happy_now" or key == "happy_now" and _is_positive(t[m.end():])) and (key != "just_saying" or len(sents) > 1 or "," in t):
             add("sarcasm", _wide_span(t[m.start():].lstrip(".!?,; ")))
             break
