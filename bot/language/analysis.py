@@ -166,7 +166,7 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]], positive: bool = F
 
 
 # "he treats me like a queen": a treatment named by a flattering simile is praise
-POSITIVE_SIMILE = re.compile(rf"{PARTNER} (?:\w+ )?(?:treat|treats|treated|talks? to|talked to) (?:me|us|[\w']+(?: [\w']+)?) like (?:a |an |the |my |his |her |our |one of the )?(?:queen|king|princess|prince|royalty|family|gold|equals?|goddess|god|someone special|person|adult|grown-?up|human being|lady|gentleman|partner|priority|best friend|one of (?:us|the family))\b")
+POSITIVE_SIMILE = re.compile(rf"{PARTNER} (?:\w+ )?(?:treat|treats|treated|talks? to|talked to) (?:me|us|[\w']+(?: [\w']+)?) like (?:a |an |the |my |his |her |our |one of the |some kind of |some sort of )?(?:queen|king|princess|prince|royalty|family|gold|equals?|goddess|god|someone special|person|adult|grown-?up|human being|lady|gentleman|partner|priority|best friend|one of (?:us|the family))\b")
 
 
 def _span(s: str, end: int) -> str:
@@ -192,6 +192,9 @@ def _is_positive(t: str) -> bool:
     t = _NEGATED_PRAISE.sub(" ", t)  # "not good enough", "never nice": no praise
     ws = set(words(t))
     return bool(ws & _positive_set()) or bool(_affection_re().search(t))
+
+
+GENUINE_Q = re.compile(r"\?[^?]*\b(?:i have never (?:done|tried|had to|changed|fixed|made|used)|i (?:do not|did not) know how|i have no idea how|asking for a friend|just wondering|genuine question)\b")
 
 
 def analyse(text: str) -> Analysis:
@@ -259,15 +262,21 @@ def analyse(text: str) -> Analysis:
         if YOU_SHOULD_KIND.search(t[m.start():m.start() + 60]) and not SHOULD_REPROACH.search(t[m.start():]):
             continue
         add("you_should", t[m.start():m.end() + 20].split(",")[0])
-    # contemptuous questions count as accusing
+    # contemptuous questions count as accusing (not a genuine question about a task: "how hard is it to ...? I've never done it")
+    genuine = GENUINE_Q.search(t)
     cq = CONTEMPT_Q.search(t)
     if cq and re.match(r"(?:do|does|did) ", cq.group(0)) and _is_positive(t[cq.end():]):
         cq = None  # "do you even remember how we met? I love that story"
+    if cq and genuine and not re.search(rf"\b{PARTNER}\b", t[cq.end():]):
+        cq = None
     if cq:
         add("accusing_you", t[cq.start():cq.end() + 20].split(",")[0].rstrip("?"))
     # sarcasm
+    genuine = GENUINE_Q.search(t)
     for m in _sarcasm_re().finditer(t):
         seg = m.group(0)
+        if genuine and seg in {"how hard is it", "how hard can it be", "is it that hard"}:
+            continue  # "how hard is it to change a tyre? I've never done it"
         if seg in {"typical", "just great", "great, just great"} and not re.search(r"\b(?:you|he|she|again|as usual)\b", t):
             continue
         if seg == "must be nice" and re.search(r"\b(?:congrat\w*|so happy for|well deserved|you deserve it|enjoy it|have fun)\b", t):
