@@ -610,6 +610,15 @@ PRIDE = re.compile(r"\b(?:proud of|impressed (?:by|with)) (?:you|him|her)\b[^.;!
                    rf"\b{PARTNER} (?:look|looks|looked) (?:\w+ )?like (?:your|his|her|my) \w+")
 
 
+@lru_cache(maxsize=1)
+def _inverted_label() -> re.Pattern[str]:
+    """A label turned into praise: 'the least selfish man I know', 'not a lazy bone in her body', 'less selfish
+    than anyone I've met'. The words say 'selfish'; the sentence says the opposite."""
+    labels = "|".join(sorted((re.escape(w) for w in data.blame()["labels"] if " " not in w), key=len, reverse=True))
+    return re.compile(rf"\b(?:the |a )?least (?:\w+ )?(?:{labels})\b|\bnot (?:a|one) (?:{labels}) bone\b"
+                      rf"|\bless (?:{labels}) than (?:anyone|anybody|everyone|most|any)\b")
+
+
 def _praise_spans(t: str) -> list[tuple[int, int]]:
     """'You always know the right song', 'you've never once forgotten my birthday': appreciation, not an absolute."""
     r = _r4()
@@ -621,6 +630,7 @@ def _praise_spans(t: str) -> list[tuple[int, int]]:
             spans.append((m.start(), m.end()))
     spans += [(m.start(), m.end()) for m in r["never_feel"].finditer(t)]
     spans += [(m.start(), m.end()) for m in PRIDE.finditer(t)]
+    spans += [(m.start(), m.end()) for m in _inverted_label().finditer(t)]
     harm = _harm_set() - AMBIGUOUS_HARM
     for m in r["never_harm"].finditer(t):
         w = m.group(1)

@@ -353,3 +353,14 @@ def test_generalise6_rules_alone(monkeypatch):
     fp = sum(analyse(s).blaming for s in fine)
     assert tp / len(blaming) >= 0.97, [s for s in blaming if not analyse(s).blaming]
     assert tp / (tp + fp) >= 0.95, [s for s in fine if analyse(s).blaming]
+
+
+@pytest.mark.parametrize("text, blaming", [
+    ("He's the least selfish man I know.", False),
+    ("you're less selfish than anyone I know", False),
+    ("she is the least lazy person in the house", False),
+    ("you are the least helpful person in this house", True),
+    ("you are so selfish", True),
+])
+def test_a_label_turned_into_praise_is_praise(text, blaming):
+    assert analyse(text).blaming is blaming
