@@ -2109,11 +2109,8 @@ def _own_ok(sit: str, source: str) -> bool:
     toks = sit.split()
     if not 3 <= len(toks) <= 15:
         return False
-    src_words = set(re.findall(r"[a-z0-9']+", expand(source)))
-    for w in re.findall(r"[A-Za-z0-9'£$€]+", sit):
-        lw = w.lower()
-        if not (getAllLemmas(lw) or lw in src_words or lw in _function_words() or re.fullmatch(r"[£$€]?\d[\d,.]*(?:k|am|pm)?", lw)):
-            return False
+    if not _known_words(sit, source):
+        return False
     if _PRONOUN_OUT.search(_THIS_TIME.sub("", sit)) or MENTAL_RE.search(sit) or BROKEN_RE.search(sit) or _broken_grammar(sit) or _has_label(sit):
         return False
     if re.search(r"\b(?:get|gets|got) (?:expected|wanted|needed|told|asked|supposed|meant) to\b|\bin (?:days|weeks|months|years|ages)\b|\bby \w+ing\b|\b(?:doesn't|don't|didn't) get left\b", sit):
@@ -2572,16 +2569,24 @@ def _plain_acts(t: str, source: str | None = None) -> list[tuple[str, str | None
     return out
 
 
-def _act_ok(sit: str, source: str) -> bool:
-    """Like _own_ok, for a situation that names the partner as "you": the pronoun rule is the structural one."""
-    toks = sit.split()
-    if not 3 <= len(toks) <= 16 or not _you_fewer(source, sit):
-        return False
+def _known_words(sit: str, source: str) -> bool:
+    """Every word of a built situation is English (lemminflect knows it), the user's own, a function word or a number:
+    a stitched clause that produced a non-word is refused rather than shown."""
     src_words = set(re.findall(r"[a-z0-9']+", expand(source)))
     for w in re.findall(r"[A-Za-z0-9'£$€]+", sit):
         lw = w.lower()
         if not (getAllLemmas(lw) or lw in src_words or lw in _function_words() or re.fullmatch(r"[£$€]?\d[\d,.]*(?:k|am|pm)?", lw)):
             return False
+    return True
+
+
+def _act_ok(sit: str, source: str) -> bool:
+    """Like _own_ok, for a situation that names the partner as "you": the pronoun rule is the structural one."""
+    toks = sit.split()
+    if not 3 <= len(toks) <= 16 or not _you_fewer(source, sit):
+        return False
+    if not _known_words(sit, source):
+        return False
     body = _THIS_TIME.sub("", sit)
     # a pronoun with nothing before it to point at ("you told her", "you put it there"); "her ex" after "my sister" is fine
     for pm in re.finditer(r"\b(?:he|she|him|her|it|they|them|his|their|this|that|these|those)\b", body):

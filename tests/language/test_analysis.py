@@ -54,9 +54,6 @@ def test_rhetorical_questions_blame():
     assert analyse("Do you even care about me?").blaming
 
 
-
-
-
 @pytest.mark.parametrize("text", [
     # round 3 (blind set 3 misses, generalised)
     "your always so selfish",
@@ -282,11 +279,12 @@ def test_round9_not_blame(text, monkeypatch):
     assert not analyse(text).blaming, analyse(text)
 
 
-def test_generalise5_rules_alone(monkeypatch):
-    """generalise5_ was written per concept before the round-9 rules (with checks written after each step); a floor."""
+@pytest.mark.parametrize("prefix", ["generalise5_", "generalise6_"])
+def test_generalise_rules_alone(prefix, monkeypatch):
+    """Each set was written per concept before its round's rules (round 9, round 10), with checks written after; a floor."""
     from bot.language.evaluation import load_lines
     monkeypatch.setenv("SEMANTIC", "false")
-    blaming, fine = load_lines("generalise5_blaming.txt"), load_lines("generalise5_fine.txt")
+    blaming, fine = load_lines(f"{prefix}blaming.txt"), load_lines(f"{prefix}fine.txt")
     tp = sum(analyse(s).blaming for s in blaming)
     fp = sum(analyse(s).blaming for s in fine)
     assert tp / len(blaming) >= 0.97, [s for s in blaming if not analyse(s).blaming]
@@ -342,17 +340,6 @@ def test_round10_blame(text, kind, monkeypatch):
 def test_round10_not_blame(text, monkeypatch):
     monkeypatch.setenv("SEMANTIC", "false")
     assert not analyse(text).blaming, analyse(text)
-
-
-def test_generalise6_rules_alone(monkeypatch):
-    """generalise6_ was written per concept before the round-10 rules (with a check written after); a floor."""
-    from bot.language.evaluation import load_lines
-    monkeypatch.setenv("SEMANTIC", "false")
-    blaming, fine = load_lines("generalise6_blaming.txt"), load_lines("generalise6_fine.txt")
-    tp = sum(analyse(s).blaming for s in blaming)
-    fp = sum(analyse(s).blaming for s in fine)
-    assert tp / len(blaming) >= 0.97, [s for s in blaming if not analyse(s).blaming]
-    assert tp / (tp + fp) >= 0.95, [s for s in fine if analyse(s).blaming]
 
 
 @pytest.mark.parametrize("text, blaming", [
