@@ -156,13 +156,20 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]], positive: bool = F
             if lem == "pick" and not re.match(r"\w+ (?:on|a fight|fights|holes|apart|at)\b", head[m.start(1):]):
                 lem = ""  # "he picked our son up from school" is no harm; "he picks on me" is
             if lem in harm or re.match(rf"{PARTNER} (?:only|just) (?:think|care|talk|want|look|ever)|{PARTNER} (?:only|just) \w+ (?:me )?(?:when|if|because)", head) \
-                    or re.search(r"\bwithout (?:even |ever |so much as )?(?:asking|telling|checking|consulting|talking to|letting me know|a word|saying|me|waiting (?:for|on) (?:me|us)|thanking|offering|discussing it|a second thought|a thought for)\b|\binstead of (?:helping|talking|listening|coming|being)\b", head):
+                    or not KIND_SERVICE.match(head) and re.search(r"\bwithout (?:even |ever |so much as )?(?:asking|telling|checking|consulting|talking to|letting me know|a word|saying|me|waiting (?:for|on) (?:me|us)|thanking|offering|discussing it|a second thought|a thought for)\b|\binstead of (?:helping|talking|listening|coming|being)\b", head):
                 if not re.match(r"(?:leave|leaves|left) (?:me (?:a|the|some|notes?|flowers|breakfast|coffee|dinner|a note|a message)\b)", head[m.start(1):]):
                     return _span(head, m.end() + 20)
             if re.match(rf"{PARTNER} (?:(?:always|constantly|just|only|still) )*(?:think|thinks|thought|act|acts|acted|treat|treats|treated|talk to me like|expect|expects|expected|assume|assumes|assumed|take|takes|took) (?:you are|me for granted|like|that|i|me like|everything|it)", head) \
                     and not POSITIVE_SIMILE.match(head):
                 return _span(head, m.end() + 20)
     return None
+
+
+# "she makes me a cup of tea without asking", "he brings me breakfast without being asked": a service done for me,
+# unasked, is kindness; "without asking" is a charge only when the act is done to me or to what is mine
+KIND_SERVICE = re.compile(rf"{PARTNER}(?: (?:just|always|often|sometimes|usually|even|also|then|will|would|has|have|had|kindly|still|quietly))* (?:make|makes|made|making|bring|brings|brought|buy|buys|bought|get|gets|got|cook|cooks|cooked|run|runs|ran|pour|pours|poured|"
+                          r"fetch|fetches|fetched|leave|leaves|left|give|gives|gave|book|books|booked|plan|plans|planned|knit|knits|knitted|bake|bakes|baked|draw|draws|drew|write|writes|wrote) "
+                          r"(?:me|us) (?:a|an|some|my|our|breakfast|dinner|lunch|tea|coffee|flowers|chai|cake|soup|hot chocolate|brunch)\b")
 
 
 # "he treats me like a queen": a treatment named by a flattering simile is praise
@@ -241,6 +248,8 @@ def analyse(text: str) -> Analysis:
             if not re.match(r"(?:it|this|that)\b", m.group(0)) or re.search(r"\byou\b", t):
                 add("you_make_me", m.group(0))
     for m in DRIVE_RE.finditer(t):
+        if re.match(r"(?:all )?(?:because of|thanks to) ", m.group(0)) and _cause_is_good(t, m.start(), m.end()):
+            continue  # "thanks to you we made it on time", "it's because of you that I believe in myself again"
         add("you_make_me", m.group(0))
     # labels
     label_re, _ = _label_res()
@@ -281,8 +290,8 @@ def analyse(text: str) -> Analysis:
             continue
         if seg == "must be nice" and re.search(r"\b(?:congrat\w*|so happy for|well deserved|you deserve it|enjoy it|have fun)\b", t):
             continue  # "it must be nice to finally have a garden, congratulations!"
-        if seg in SINCERE_TOO and _is_positive(t[m.end():]) and not _sarcasm_neg(t) and not _r4()["mock"].search(t):
-            continue  # "Thanks a lot for the lift, really kind of you", "oh sure, I'd love to come"
+        if seg in SINCERE_TOO and (_is_positive(t[m.end():]) or GIFT_THANKS.match(t[m.end():])) and not _sarcasm_neg(t) and not _r4()["mock"].search(t):
+            continue  # "Thanks a lot for the lift, really kind of you", "oh sure, I'd love to come", "wow thanks for the flowers"
         add("sarcasm", seg)
     if re.search(r"\b(?:oh|wow|gee|well),? (?:great|thanks|wonderful|perfect|brilliant|fantastic|lovely|nice|amazing|good job)\b.*\b(?:again|late|another|forgot|never|always|as usual|thanks|nothing|ruin|mess)\b", t):
         add("sarcasm", re.search(r"\b(?:oh|wow|gee|well),? \w+", t).group(0))
@@ -321,6 +330,7 @@ def analyse(text: str) -> Analysis:
     _round5(t, raw.lower(), add, positive, fair)
     _round9(t, raw, add, positive, fair)
     _round10(t, raw, add, positive, fair)
+    _round11(t, raw, add, positive, fair)
 
     problems = [Problem(kind=p.kind, span=_orig_span(raw, p.span), why=p.why) for p in problems]
     blaming = _is_blaming(t, problems, positive, fair, kind_override)
@@ -687,6 +697,9 @@ def _round4(t: str, add, positive: bool, fair: list[tuple[int, int]]) -> None:
     _sarcasm(t, add)
 
 
+# thanks for a thing given (not for a deed done badly): "wow thanks for the flowers", "thanks a lot for the lift"
+GIFT_THANKS = re.compile(r",? (?:so much |a lot |again )?for (?:the|my|this|these|those|your|a|an|all the|all your) (?:lovely |beautiful |gorgeous |amazing |little |kind )?"
+                         r"(?:flowers|present|presents|gift|gifts|card|cake|chocolates?|dinner|lunch|breakfast|coffee|tea|lift|ride|help|support|surprise|note|message|ring|book|advice|hugs?|massage|roses|necklace|treat|meal|tickets?|voucher)\b\s*[.!]*\s*$")
 SINCERE_TOO = {"thanks a lot", "oh sure", "oh, sure", "wow thanks", "wow, thanks"}
 
 
@@ -1302,6 +1315,8 @@ def _round10(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
+        if key == "without_reminder" and KIND_SERVICE.search(t):
+            continue  # "he makes me breakfast every sunday without being asked"
         if _is_positive(t[m.end():].replace("kind of", " ")) and key not in ("no_quality", "ex", "mine") \
                 or (positive if key != "simile" else _is_positive(t.replace("kind of", " "))) and key in ("like_family", "simile", "ex", "mine"):
             continue
@@ -1323,3 +1338,142 @@ def _round10(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
     m = r["praise_again"].match(t) or r["shame_about"].search(t)
     if m and not _is_positive(t[m.end() if m.re is r["praise_again"] else m.start():] if False else (m.groupdict().get("rest") or t[m.start():])):
         add("sarcasm", _wide_span(t[m.start():]))
+
+
+# ---- round 11: the partner as the cause, ultimatums, softened verdicts, veiled "someone", and the plainer
+# complaints about money, screens, danger and lateness. Vocabulary in blame.yaml (round 11 section).
+OBJ_PARTNER = rf"(?:you|him|her|u|my {PARTNER_NOUNS})"
+
+
+@lru_cache(maxsize=1)
+def _r11():
+    b = data.blame()
+    esc = lambda xs: _alt(re.escape(x) for x in xs)  # noqa: E731
+    P = PARTNER
+    PU = rf"(?:{PARTNER}|u)"
+    return {
+        "good": re.compile(rf"\b(?:{_alt(b['good_outcome'])})\b"),
+        "bad": re.compile(rf"\b(?:{_alt(b['bad_outcome'])})\b"),
+        # the partner as the cause: "you're the reason we argue", "she's why I can't sleep", "the reason we're broke is you"
+        "reason": re.compile(rf"\b{PU} (?:are|is|were|was|have been|has been|will be) (?:(?:the|half the|part of the|the whole|the only|the main|the real|the sole|the entire|a big part of the|the number one|the biggest) )?(?:reason|cause|root cause)\b(?: (?:why|that|for))?|\b{PU} (?:are|is|were|was) (?:the reason )?why\b"
+                             rf"|\bthe (?:only |main |real |whole |biggest )?reason (?:why |that )?[^.;!?]{{3,80}}? (?:is|was) (?:you|him|her|my {PARTNER_NOUNS})\b"),
+        "because_of": re.compile(rf"\b(?:all |entirely |only |partly |it is |that is |this is |it was |that was )*(?:because of|thanks to|due to) (?:you|him|her|my {PARTNER_NOUNS})\b(?! (?:and|or) (?:me|i)\b)"),
+        # "all this started when you ...", "things went downhill after he ..."
+        "started": re.compile(rf"\b(?:all (?:this|of this|of it|that|of that)|this(?: all| whole (?:\w+ )?(?:thing|mess|situation))?|it all|everything|the (?:trouble|problems?|arguments?|fighting|rows?|tension|distance|drinking|lying)|our problems|things|it) (?:only |really |all |first )?"
+                              rf"(?:started|began|kicked off|went (?:wrong|downhill|south|pear-shaped|bad|to hell)|fell apart|got worse|started going (?:wrong|downhill)) (?:when|the (?:day|moment|minute|second|night|week) |after|once|because|as soon as) {PU}\b"),
+        # "if it weren't for you we'd have a deposit by now" (but "... I'd never have finished my degree" is thanks)
+        "not_for": re.compile(rf"\b(?:if it (?:were|was|had) not (?:been )?for|if not for|were it not for|had it not been for) {OBJ_PARTNER}\b(?P<rest>[^.;!?]*)"),
+        # "we wouldn't be in this mess if you'd listened", "none of this would have happened if you had just told the truth"
+        "if_had": re.compile(rf"\b(?:we|i|this|that|it|none of (?:this|that|it)|the \w+) (?:would|could) (?:not|never) (?:have |be )?[^.;!?]*?\bif {PU} (?:had|would have) (?!not\b|been (?:there|here|around)\b)\w+"
+                             rf"|\bnone of (?:this|that|it) would (?:have|be)\b[^.;!?]*?\bif {PU}\b|\bif {PU} (?:had|would have) (?:just|only|actually|bothered to|for once|even) (?!not\b)\w+[^.;!?]*?\b(?:would|could)\b"),
+        "every_fight": re.compile(rf"\bevery (?:single )?(?:fight|argument|row|problem|drama|disagreement|falling out|issue) (?:we (?:ever )?(?:have|have had|had) )?(?:starts|started|begins|began|kicks off|kicked off|comes back to|is because of|goes back to|is about) (?:with |to )?(?:you|him|her)\b"
+                                  rf"|\b{P}{MID} (?:start|starts|started|pick|picks|picked|cause|causes|caused|create|creates|created|provoke|provokes|provoked) (?:every|all the|all our|all of our|most of the|most of our|half the|half our|these|the|every single) (?:fights?|arguments?|rows?|drama|problems|trouble|tension)\b"),
+        # "you're the one who ruined Christmas", "it's you who made this so complicated", "you're the problem here, not my mum"
+        "one_who": re.compile(rf"\b(?:{PU} (?:are|is|were|was)|it (?:is|was) (?:always |only |just )?(?:you|him|her)) (?:the (?:one|person|only one) )?(?:who|that) (?P<rest>[^.;!?]+)"),
+        "problem": re.compile(rf"\b{PU} (?:are|is|were|was) (?:(?:the|the real|the only|the whole|the actual|the biggest|the main) )(?:problem|issue|trouble|one with the problem)\b(?! (?:solver|solving|child|page|set|sheet)\b)"),
+        "misery": re.compile(rf"\b{PU}{MID} (?:have |has )?(?:made|make|makes|making) (?:my|our|the kids'?|everyone's|this family's) (?:life|lives|days?|weeks?|weekend|holiday|christmas|birthday|home|job|evenings?|relationship|marriage) "
+                             r"(?:(?:a|an|so|such a|absolute|a living|complete|total|utter|much|even|far) )*(?:misery|hell|nightmare|hard|harder|difficult|impossible|unbearable|miserable|stressful|worse|torture)\b"),
+        # questions put to the bot about "a husband who ...": "is it normal for a husband to never help?"
+        "norm_q": re.compile(rf"\b(?:is it|is that|would you say it is|surely it is not|it is not) (?:really |actually )?(?:normal|ok|okay|acceptable|fair|reasonable|right|usual|healthy|too much to ask|wrong|weird|unreasonable) (?:for|that|when) (?:a |my |your |the |any |someone's )?(?:{PARTNER_NOUNS}|partner|husband|wife)s? (?:to )?(?:\w+ ){{0,2}}?"
+                             r"(?:never|not|always|constantly|refuses?|ignores?|forgets?|does not|do not|can not|will not|would not|spends?|leaves?|expects?|lies|lie|yells?|shouts?|checks?|reads?|goes through|go through|disappears?|sulks?|criticises?|criticizes?)\b"),
+        # ultimatums: a condition on the partner's behaviour and the speaker leaving
+        "ult_cond": re.compile(rf"\bif {PU}\b(?: \w+){{0,3}}? (?:do not|does not|did not|can not|will not|would not|never|ever|keep|keeps|carry on|carries on|continue|continues|again|stop|start|starts|one more|lie|lies|forget|forgets|cheat|cheats|touch|touches|raise|raises)\b"
+                               rf"|\bone more (?:\w+ ){{0,3}}?(?:and|then)\b|\bkeep (?:this|that|it) up\b|\bnext time {PU}\b|\b(?:do|say|try) (?:that|this|it) (?:one more time|again)\b|\bunless {PU}\b|\b(?:either|it is either) (?:you|he|she|it is)\b"),
+        "ult_threat": re.compile(rf"\b(?:{_alt(b['leave_threat'])})(?!\w)"),
+        # softened verdicts: "no offence but your cooking is awful", "I'm just being honest, you never pull your weight"
+        "softener": re.compile(rf"(?:^|[.!?,;] |\b)(?:{_alt(b['softeners'])})\b[,.!]? (?:but,? )?(?:[\w']+ ){{0,3}}?(?P<c>(?:you|he|she|u) (?:are|is|were|was|have|has|had|never|always|do not|does not|did not|can not|could not|will not|really|just|clearly|obviously|seriously|kind of|sort of|make|makes|made|keep|keeps)\b|(?:your|his|her) [\w']+(?: [\w']+)? (?:is|are|was|were)\b)(?P<rest>[^.;!?]*)"),
+        "money": re.compile(rf"\b{PU}{MID} (?:blow|blows|blew|blown|waste|wastes|wasted|squander|squanders|squandered|fritter|fritters|frittered|piss|pisses|pissed|gamble|gambles|gambled|drink|drinks|drank|burn|burns|burned|burnt|throw|throws|threw) (?:away )?(?:all |half |most |every penny of |the rest of |a fortune of |loads of )?(?:(?:of )?(?:his|her|your|our|my|the|their) )?(?:{esc(b['money_words'])})\b"),
+        "oh_right": re.compile(r"\b(?:where (?:did|has|have) (?:the|my|our|all the|all our|all my) [\w' ]{2,30}? (?:go|gone)|what (?:happened|has happened) to (?:the|my|our|all the) [\w' ]{2,30}?|who (?:ate|drank|broke|took|finished|used|moved|lost|hid) (?:the|my|our|all the) [\w' ]{2,30}?)\?+\s*"
+                               r"(?:oh,? )?(?:right|yes|yeah|wait|of course|that is right|silly me|i forgot|never mind)[,.!]* (?:it was )?(?:your|his|her|you|he|she|on your|on his|on her|in your|in his|in her)\b"),
+        "glued": re.compile(rf"\b{PU}{MID} (?:are |is |were |was |have been |has been )?(?:always |constantly |permanently |literally |basically |just |still )?(?:glued|attached|addicted|chained|welded|stuck) to (?:your|his|her|that|the|their) (?:bloody |stupid |damn |precious )?(?:{esc(b['stuck_to'])})\b"),
+        "care_more": re.compile(rf"\b{PU}{MID} (?:care|cares|cared|worry|worries|worried|think|thinks|thought) (?:a lot |far |way |much )?more (?:about|of) (?:[\w']+ ){{1,7}}?than (?:about )?(?:me|us|what i|how i|my|our|the kids|your (?:wife|husband|family|kids|children)|his (?:wife|family|kids|children)|her (?:husband|family|kids|children))\b"),
+        # "the only thing you clean is your plate", "the only time he cooks is Christmas"
+        "only_thing": re.compile(rf"\bthe only (?:thing|things|time|times|exercise|cooking|cleaning|help|work|effort|job|chore|housework|washing|lifting|reading) {PU} (?:ever |actually |really |even |have |has )*(?:do|does|did|done|clean|cleans|cleaned|cook|cooks|cooked|help|helps|helped|lift|lifts|lifted|make|makes|made|wash|washes|washed|tidy|tidies|tidied|contribute|contributes|put|puts|pick|picks|picked|notice|notices|noticed|remember|remembers|bring|brings|brought)\b[^.;!?]*? (?:is|was|are|were|involves)\b"),
+        "villain": re.compile(rf"\b(?:i am|i end up|i get|i always end up|i have to be|makes me|making me|leaves me|i am left|i am stuck|i am made out to be|i am made) (?:always |forever |constantly |once again |again |still |left )?(?:being |as )?the (?:{esc(b['villain_roles'])})\b"),
+        "danger": re.compile(rf"\b{PU}{MID} (?:nearly|almost|could have|practically) (?:{_alt(b['danger'])})\b"),
+        "late_drunk": re.compile(rf"\b{PU}{MID} (?:showed|turned|rolled|came|got|stumbled|staggered|strolled|swanned|waltzed|rocked) (?:up|in|home|back|round|over)\b(?: [\w']+){{0,4}}? (?:drunk|hammered|wasted|pissed|plastered|high|stoned|off (?:your|his|her) face|empty-handed|(?:\w+ )?hours? late|late again|late as usual|late and)\b"),
+        "lapsed_said": re.compile(rf"\b{PU} (?:said|promised|swore|told me) (?:you|he|she|u) (?:would|will|were going to|was going to)(?: [\w']+){{0,4}}?[,.]? (?:and|but) (?:that was|it has been|it is been|that is|it is now|now it is|now it has been)(?: (?:nearly|almost|over|more than|about|at least))? (?:a|an|\w+) (?:day|days|week|weeks|month|months|year|years|ages|fortnight)\b"),
+        "cant_believe": re.compile(rf"\b(?:can not|could not|cannot|cant) (?:even |honestly |actually )?believe (?:you|he|she|u|my {PARTNER_NOUNS}) (?:would |actually |just |really |seriously |went and |have |has |had |did |would actually )*(?P<v>[\w-]+)"),
+        # "clearly too busy for me", "always too important to text back" (not "too busy to call this week, she's got exams")
+        "too_busy": re.compile(rf"\b{PU}{MID} (?:are |is |were |was |get |gets |seem |seems )?(?:(?:always |clearly |obviously |apparently |just |way |far |so |much )*too (?:busy|important|tired|good|cool|distracted) for (?:me|us|your family|his family|her family|the kids|this family|your own \w+|his own \w+|her own \w+)"
+                              r"|(?:(?:always|clearly|obviously|apparently|never not|forever|constantly) )(?:\w+ )?too (?:busy|important|tired|good|cool|distracted) to (?:text|call|ring|reply|message|answer|talk to|spend time with|care|notice|help|listen)(?: (?:me|us|back))?)\b"),
+        # what a softener announces must be a verdict: a negation, an absolute, a harm or a low mark
+        "verdict": re.compile(rf"\b(?:{NEG_AFTER_YOU}|never|always|bad|worse|worst|awful|terrible|horrible|rubbish|useless|hopeless|crap|shit|pathetic|no (?:clue|idea|sense)|clueless|exhausting|draining|selfish|lazy|rude|mean|too|not|disgusting|inedible|embarrassing|boring|annoying|a joke|a nightmare|a mess)\b"),
+        # the partner veiled as "someone": "we never go anywhere because someone is always tired"
+        "someone": re.compile(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|while) (?:a certain (?:someone|somebody|person)|certain people|some people|someone|somebody)(?: (?:in this (?:house|family|relationship)|around here|here|i know|i live with|who shall remain nameless|i could mention))? "
+                              r"(?:is always|is never|are always|are never|always|never|keeps?|can not|could not|will not|would not|refuses?|refused|does not|do not|did not|insists?|insisted|is too|was too|is so|was so|can never|cannot|just has to|always has to|has to always)\b"
+                              r"|\b(?:a certain (?:someone|somebody|person)|certain people|someone (?:who shall remain nameless|i (?:could|will not|would not) (?:name|mention)|not a million miles away))\b"),
+        # "you're exhausting", "he's impossible to live with"
+        "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b"),
+    }
+
+
+def _cause_is_good(t: str, i: int, j: int) -> bool:
+    """The sentence around a cause (t[i:j], 'thanks to you', 'you're the reason'), without the cue itself, tells good news."""
+    a = max(t.rfind(c, 0, i) for c in ".!?;") + 1
+    ends = [e for e in (t.find(c, j) for c in ".!?;") if e >= 0]
+    return _good_outcome(t[a:i] + " " + t[j:min(ends) if ends else len(t)])
+
+
+def _good_outcome(s: str) -> bool:
+    """A consequence that is good news: 'we made it on time', 'I finally went back to uni', 'I love coming home'."""
+    return _is_positive(s) or bool(_r11()["good"].search(s))
+
+
+def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) -> None:
+    r = _r11()
+    if TEASING.search(t):
+        return
+    in_fair = lambda i: any(a <= i < b for a, b in fair)  # noqa: E731
+
+    def sentence(i: int, j: int) -> str:
+        a = max(t.rfind(c, 0, i) for c in ".!?;") + 1
+        ends = [e for e in (t.find(c, j) for c in ".!?;") if e >= 0]
+        return t[a:min(ends) if ends else len(t)]
+
+    # the partner as the cause of what went wrong (a good outcome makes it thanks)
+    for key in ("reason", "because_of", "started", "every_fight", "problem", "misery"):
+        m = r[key].search(t)
+        if m and not in_fair(m.start()) and not _cause_is_good(t, m.start(), m.end()):
+            add("accusing_you", _wide_span(t[m.start():]))
+            break
+    m = r["not_for"].search(t)
+    if m and re.search(r"\b(?:would|could|might)\b", m.group("rest")) and not r["bad"].search(m.group("rest")) and not _is_positive(m.group("rest")):
+        add("accusing_you", _wide_span(t[m.start():]))
+    m = r["if_had"].search(t)
+    if m and not in_fair(m.start()) and not _good_outcome(sentence(m.start(), m.end())):
+        add("accusing_you", _wide_span(t[m.start():]))
+    harm = _harm_set() - AMBIGUOUS_HARM
+    m = r["one_who"].search(t)
+    if m and not in_fair(m.start()):
+        rest = m.group("rest")
+        bad = any((verb_lemma(w) or w) in harm for w in words(rest)) or re.search(
+            rf"\b(?:{NEG_AFTER_YOU}|made (?:this|it|everything|things)|ruin\w*|mess\w*|wrong|broke|started|caused|lied|cheated|never|not)\b", rest) \
+            or re.search(r",? not (?:me|i|my \w+)\b", t[m.end():m.end() + 20])
+        if bad and not _good_outcome(rest):
+            add("accusing_you", _wide_span(t[m.start():]))
+    for key in ("norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
+        m = r[key].search(t)
+        if not m or in_fair(m.start()):
+            continue
+        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone"):
+            continue
+        add("label" if key == "wearing" else "accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
+        break
+    # an ultimatum: a condition on the partner's behaviour, then the speaker leaving
+    c = r["ult_cond"].search(t)
+    if c:
+        th = r["ult_threat"].search(t, c.start())
+        if th and not _is_positive(t[:th.start()]):
+            add("accusing_you", _wide_span(t[c.start():]))
+    # a softener that announces a verdict
+    m = r["softener"].search(t)
+    if m and not _is_positive(m.group("c") + m.group("rest")) and not in_fair(m.start()) and r["verdict"].search(m.group("c") + m.group("rest")):
+        add("accusing_you", _wide_span(t[m.start("c"):]))
+    # "can't believe you ditched me"
+    m = r["cant_believe"].search(t)
+    if m and (verb_lemma(m.group("v")) or m.group("v")) in harm and not _is_positive(t[m.end():]):
+        add("accusing_you", _wide_span(t[m.start():]))
+    # an eye-roll emoji on praise or on the partner is sarcasm: "great job 🙄", "so nice of you to show up 🙃"
+    if re.search(r"\beyeroll\b", t) and (PARTNER_REF.search(t) or re.search(r"\b(?:great|good|nice|well done|thanks|thank you|lovely|brilliant|perfect|wonderful|amazing|fantastic|cheers|cool|sure|fine|wow|job)\b", t)):
+        add("sarcasm", _wide_span(t.replace("eyeroll", "").strip()) or "eyeroll")
