@@ -165,6 +165,8 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]], positive: bool = F
     return None
 
 
+# "I'm always the one who burns the toast": the one who has mishaps is the speaker, not a burden put on them
+SELF_MISHAP = re.compile(r"\b(?:i am|it is) (?:always |forever )?(?:the (?:only )?one|me) (?:who|that) (?:always )?(?:burns?|breaks?|spills?|drops?|loses?|forgets?|trips?|falls?|messes up|gets lost|oversleeps?|cries|snores?|gets it wrong|gets things wrong|locks? (?:myself|us) out)\b")
 # "she makes me a cup of tea without asking", "he brings me breakfast without being asked": a service done for me,
 # unasked, is kindness; "without asking" is a charge only when the act is done to me or to what is mine
 KIND_SERVICE = re.compile(rf"{PARTNER}(?: (?:just|always|often|sometimes|usually|even|also|then|will|would|has|have|had|kindly|still|quietly))* (?:make|makes|made|making|bring|brings|brought|buy|buys|bought|get|gets|got|cook|cooks|cooked|run|runs|ran|pour|pours|poured|"
@@ -317,12 +319,14 @@ def analyse(text: str) -> Analysis:
             continue  # the speaker's own memory or a hypothetical: "I can never remember", "if he wasn't so kind I'd never have coped"
         if kind_override or (positive and not (problems or re.search(rf"\b{NEG_AFTER_YOU}\b", t))):
             continue
+        if SELF_MISHAP.search(t) and not re.search(rf"\b{PARTNER}\b", t):
+            continue  # the speaker's own mishaps: "I'm always the one who burns the toast, I'm hopeless"
         if any(a <= m.start() < b for a, b in fair) and not problems and not re.search(r"\byou (?:always|never)\b", t):
             pass
         add("absolute", m.group(0))
     # "It's always me who ..." style
     m = re.search(r"\b(?:i am|it is|is it|am i|was it) (?:always |forever |)(?:the (?:only )?one|always me|me) (?:who|that) |\balways being the (?:only )?one\b|\bi (?:always|never) (?:have to|end up|get to)\b|\bi (?:do|have to do) (?:everything|all the \w+)\b|\bwhile i do (?:everything|all)\b", t)
-    if m and not any(p.kind == "absolute" for p in problems):
+    if m and not any(p.kind == "absolute" for p in problems) and not (SELF_MISHAP.search(t) and not re.search(rf"\b{PARTNER}\b", t)):
         add("absolute", m.group(0))
 
     _extra_markers(t, add, positive)
@@ -1356,13 +1360,17 @@ def _r11():
         "bad": re.compile(rf"\b(?:{_alt(b['bad_outcome'])})\b"),
         # the partner as the cause: "you're the reason we argue", "she's why I can't sleep", "the reason we're broke is you"
         "reason": re.compile(rf"\b{PU} (?:are|is|were|was|have been|has been|will be) (?:(?:the|half the|part of the|the whole|the only|the main|the real|the sole|the entire|a big part of the|the number one|the biggest) )?(?:reason|cause|root cause)\b(?: (?:why|that|for))?|\b{PU} (?:are|is|were|was) (?:the reason )?why\b"
-                             rf"|\bthe (?:only |main |real |whole |biggest )?reason (?:why |that )?[^.;!?]{{3,80}}? (?:is|was) (?:you|him|her|my {PARTNER_NOUNS})\b"),
+                             rf"|\bthe (?:only |main |real |whole |biggest )?reason (?:why |that )?[^.;!?]{{3,80}}? (?:is|was) (?:you|him|her|my {PARTNER_NOUNS})(?=\s*(?:[.,;!?]|$| and | if | really| honestly| to be honest| i think))"),
         "because_of": re.compile(rf"\b(?:all |entirely |only |partly |it is |that is |this is |it was |that was )*(?:because of|thanks to|due to) (?:you|him|her|my {PARTNER_NOUNS})\b(?! (?:and|or) (?:me|i)\b)"),
         # "all this started when you ...", "things went downhill after he ..."
         "started": re.compile(rf"\b(?:all (?:this|of this|of it|that|of that)|this(?: all| whole (?:\w+ )?(?:thing|mess|situation))?|it all|everything|the (?:trouble|problems?|arguments?|fighting|rows?|tension|distance|drinking|lying)|our problems|things|it) (?:only |really |all |first )?"
-                              rf"(?:started|began|kicked off|went (?:wrong|downhill|south|pear-shaped|bad|to hell)|fell apart|got worse|started going (?:wrong|downhill)) (?:when|the (?:day|moment|minute|second|night|week) |after|once|because|as soon as) {PU}\b"),
+                              rf"(?:started|began|kicked off|went (?:wrong|downhill|south|pear-shaped|bad|to hell)|fell apart|got worse|started going (?:wrong|downhill)) (?:when|the (?:day|moment|minute|second|night|week) |after|once|because|as soon as) {PU}\b"
+                              # "ever since you started drinking again everything's gone wrong"
+                              rf"|\b(?:ever )?since {PU}\b[^.;!?]{{3,60}}?\b(?:everything|things|it|life|we|our \w+)(?:'s| has| have| had| is| are)? (?:gone|went|been|got|gotten|fell|fallen|started going|started) (?:wrong|downhill|south|to hell|worse|bad|apart|pear-shaped)\b"),
         # "if it weren't for you we'd have a deposit by now" (but "... I'd never have finished my degree" is thanks)
-        "not_for": re.compile(rf"\b(?:if it (?:were|was|had) not (?:been )?for|if not for|were it not for|had it not been for) {OBJ_PARTNER}\b(?P<rest>[^.;!?]*)"),
+        "not_for": re.compile(rf"\b(?:if it (?:were|was|had) not (?:been )?for|if not for|were it not for|had it not been for) {OBJ_PARTNER}\b(?P<rest>[^.;!?]*)"
+                             # "I'd still have my savings if it wasn't for him"
+                             rf"|(?P<rest2>\b(?:i|we|life|things|everything|my \w+|our \w+) (?:would|could|might)\b[^.;!?]*?),? (?:if it (?:were|was|had) not (?:been )?for|if not for|but for) {OBJ_PARTNER}\b"),
         # "we wouldn't be in this mess if you'd listened", "none of this would have happened if you had just told the truth"
         "if_had": re.compile(rf"\b(?:we|i|this|that|it|none of (?:this|that|it)|the \w+) (?:would|could) (?:not|never) (?:have |be )?[^.;!?]*?\bif {PU} (?:had|would have) (?!not\b|been (?:there|here|around)\b)\w+"
                              rf"|\bnone of (?:this|that|it) would (?:have|be)\b[^.;!?]*?\bif {PU}\b|\bif {PU} (?:had|would have) (?:just|only|actually|bothered to|for once|even) (?!not\b)\w+[^.;!?]*?\b(?:would|could)\b"),
@@ -1371,6 +1379,12 @@ def _r11():
         # "you're the one who ruined Christmas", "it's you who made this so complicated", "you're the problem here, not my mum"
         "one_who": re.compile(rf"\b(?:{PU} (?:are|is|were|was)|it (?:is|was) (?:always |only |just )?(?:you|him|her)) (?:the (?:one|person|only one) )?(?:who|that) (?P<rest>[^.;!?]+)"),
         "problem": re.compile(rf"\b{PU} (?:are|is|were|was) (?:(?:the|the real|the only|the whole|the actual|the biggest|the main) )(?:problem|issue|trouble|one with the problem)\b(?! (?:solver|solving|child|page|set|sheet)\b)"),
+        # "you've put us in debt", "he got us into this mess"
+        "landed": re.compile(rf"\b{PU}{MID} (?:have |has )?(?:put|got|gotten|landed|dragged|left|plunged|run|ran) (?:me|us|the family|this family|the kids)(?: \w+)? (?:in|into) (?:debt|trouble|this mess|a mess|the red|danger|this situation|arrears|hospital)\b"),
+        # "you made us late", "you've made me look like an idiot", "you made us miss the start"
+        "made_us": re.compile(rf"\b{PU}{MID} (?:have |has )?(?:made|make|makes|making|got|get|gets) (?:me|us|the kids|everyone|us all|us both) (?:so |really |)?(?:late|miss|lose|cancel|wait|pay|look (?:like )?(?:an? |such an? )?(?:idiot|fool|stupid|mug|joke))\b"),
+        # "you're the worst thing that ever happened to me", "marrying you was the biggest mistake of my life"
+        "worst": re.compile(rf"\b{PU} (?:are|is|were|was|have been|has been) (?:the|my) (?:worst|biggest) (?:thing|mistake|decision|regret|error)\b|\b(?:marrying|meeting|dating|moving in with|getting with|trusting) (?:you|him|her) (?:was|is|has been) (?:the|my) (?:worst|biggest) (?:thing|mistake|decision|regret|error)\b"),
         "misery": re.compile(rf"\b{PU}{MID} (?:have |has )?(?:made|make|makes|making) (?:my|our|the kids'?|everyone's|this family's) (?:life|lives|days?|weeks?|weekend|holiday|christmas|birthday|home|job|evenings?|relationship|marriage) "
                              r"(?:(?:a|an|so|such a|absolute|a living|complete|total|utter|much|even|far) )*(?:misery|hell|nightmare|hard|harder|difficult|impossible|unbearable|miserable|stressful|worse|torture)\b"),
         # questions put to the bot about "a husband who ...": "is it normal for a husband to never help?"
@@ -1378,7 +1392,7 @@ def _r11():
                              r"(?:never|not|always|constantly|refuses?|ignores?|forgets?|does not|do not|can not|will not|would not|spends?|leaves?|expects?|lies|lie|yells?|shouts?|checks?|reads?|goes through|go through|disappears?|sulks?|criticises?|criticizes?)\b"),
         # ultimatums: a condition on the partner's behaviour and the speaker leaving
         "ult_cond": re.compile(rf"\bif {PU}\b(?: \w+){{0,3}}? (?:do not|does not|did not|can not|will not|would not|never|ever|keep|keeps|carry on|carries on|continue|continues|again|stop|start|starts|one more|lie|lies|forget|forgets|cheat|cheats|touch|touches|raise|raises)\b"
-                               rf"|\bone more (?:\w+ ){{0,3}}?(?:and|then)\b|\bkeep (?:this|that|it) up\b|\bnext time {PU}\b|\b(?:do|say|try) (?:that|this|it) (?:one more time|again)\b|\bunless {PU}\b|\b(?:either|it is either) (?:you|he|she|it is)\b"),
+                               rf"|\bone more (?:\w+ ){{0,3}}?(?:and|then)\b|(?:^|[.!?,;] )(?:\w+ ){{1,3}}?(?:again|one more time|ever again),? and (?=i |we |you )|\bkeep (?:this|that|it) up\b|\bnext time {PU}\b|\b(?:do|say|try) (?:that|this|it) (?:one more time|again)\b|\bunless {PU}\b|\b(?:either|it is either) (?:you|he|she|it is)\b"),
         "ult_threat": re.compile(rf"\b(?:{_alt(b['leave_threat'])})(?!\w)"),
         # softened verdicts: "no offence but your cooking is awful", "I'm just being honest, you never pull your weight"
         "softener": re.compile(rf"(?:^|[.!?,;] |\b)(?:{_alt(b['softeners'])})\b[,.!]? (?:but,? )?(?:[\w']+ ){{0,3}}?(?P<c>(?:you|he|she|u) (?:are|is|were|was|have|has|had|never|always|do not|does not|did not|can not|could not|will not|really|just|clearly|obviously|seriously|kind of|sort of|make|makes|made|keep|keeps)\b|(?:your|his|her) [\w']+(?: [\w']+)? (?:is|are|was|were)\b)(?P<rest>[^.;!?]*)"),
@@ -1388,7 +1402,7 @@ def _r11():
         "glued": re.compile(rf"\b{PU}{MID} (?:are |is |were |was |have been |has been )?(?:always |constantly |permanently |literally |basically |just |still )?(?:glued|attached|addicted|chained|welded|stuck) to (?:your|his|her|that|the|their) (?:bloody |stupid |damn |precious )?(?:{esc(b['stuck_to'])})\b"),
         "care_more": re.compile(rf"\b{PU}{MID} (?:care|cares|cared|worry|worries|worried|think|thinks|thought) (?:a lot |far |way |much )?more (?:about|of) (?:[\w']+ ){{1,7}}?than (?:about )?(?:me|us|what i|how i|my|our|the kids|your (?:wife|husband|family|kids|children)|his (?:wife|family|kids|children)|her (?:husband|family|kids|children))\b"),
         # "the only thing you clean is your plate", "the only time he cooks is Christmas"
-        "only_thing": re.compile(rf"\bthe only (?:thing|things|time|times|exercise|cooking|cleaning|help|work|effort|job|chore|housework|washing|lifting|reading) {PU} (?:ever |actually |really |even |have |has )*(?:do|does|did|done|clean|cleans|cleaned|cook|cooks|cooked|help|helps|helped|lift|lifts|lifted|make|makes|made|wash|washes|washed|tidy|tidies|tidied|contribute|contributes|put|puts|pick|picks|picked|notice|notices|noticed|remember|remembers|bring|brings|brought)\b[^.;!?]*? (?:is|was|are|were|involves)\b"),
+        "only_thing": re.compile(rf"\bthe only (?:thing|things|time|times|exercise|cooking|cleaning|help|work|effort|job|chore|housework|washing|lifting|reading) {PU} (?:ever |actually |really |even |have |has )*(?:do|does|did|done|clean|cleans|cleaned|cook|cooks|cooked|help|helps|helped|lift|lifts|lifted|make|makes|made|wash|washes|washed|tidy|tidies|tidied|contribute|contributes|put|puts|pick|picks|picked|notice|notices|noticed|remember|remembers|bring|brings|brought|get(?! to)|gets(?! to)|got(?! to)|do around here|does around here)\b[^.;!?]*? (?:is|was|are|were|involves)\b"),
         "villain": re.compile(rf"\b(?:i am|i end up|i get|i always end up|i have to be|makes me|making me|leaves me|i am left|i am stuck|i am made out to be|i am made) (?:always |forever |constantly |once again |again |still |left )?(?:being |as )?the (?:{esc(b['villain_roles'])})\b"),
         "danger": re.compile(rf"\b{PU}{MID} (?:nearly|almost|could have|practically) (?:{_alt(b['danger'])})\b"),
         "late_drunk": re.compile(rf"\b{PU}{MID} (?:showed|turned|rolled|came|got|stumbled|staggered|strolled|swanned|waltzed|rocked) (?:up|in|home|back|round|over)\b(?: [\w']+){{0,4}}? (?:drunk|hammered|wasted|pissed|plastered|high|stoned|off (?:your|his|her) face|empty-handed|(?:\w+ )?hours? late|late again|late as usual|late and)\b"),
@@ -1398,12 +1412,22 @@ def _r11():
         "too_busy": re.compile(rf"\b{PU}{MID} (?:are |is |were |was |get |gets |seem |seems )?(?:(?:always |clearly |obviously |apparently |just |way |far |so |much )*too (?:busy|important|tired|good|cool|distracted) for (?:me|us|your family|his family|her family|the kids|this family|your own \w+|his own \w+|her own \w+)"
                               r"|(?:(?:always|clearly|obviously|apparently|never not|forever|constantly) )(?:\w+ )?too (?:busy|important|tired|good|cool|distracted) to (?:text|call|ring|reply|message|answer|talk to|spend time with|care|notice|help|listen)(?: (?:me|us|back))?)\b"),
         # what a softener announces must be a verdict: a negation, an absolute, a harm or a low mark
-        "verdict": re.compile(rf"\b(?:{NEG_AFTER_YOU}|never|always|bad|worse|worst|awful|terrible|horrible|rubbish|useless|hopeless|crap|shit|pathetic|no (?:clue|idea|sense)|clueless|exhausting|draining|selfish|lazy|rude|mean|too|not|disgusting|inedible|embarrassing|boring|annoying|a joke|a nightmare|a mess)\b"),
+        "verdict": re.compile(rf"\b(?:{NEG_AFTER_YOU}|never|always|bad|worse|worst|awful|terrible|horrible|rubbish|useless|hopeless|crap|shit|pathetic|no (?:clue|idea|sense)|clueless|exhausting|draining|selfish|lazy|rude|mean|too|not|disgusting|inedible|embarrassing|boring|annoying|a joke|a nightmare|a mess|"
+                              rf"terrif\w*|scary|dangerous|appalling|atrocious|shocking|unbearable|a disaster|ridiculous|childish|immature|unfair|out of order|over the top|obsessed|cringe\w*|grim|vile|"
+                              rf"{_alt(re.escape(x) for x in _all_labels())})\b"),
         # the partner veiled as "someone": "we never go anywhere because someone is always tired"
         "someone": re.compile(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|while) (?:a certain (?:someone|somebody|person)|certain people|some people|someone|somebody)(?: (?:in this (?:house|family|relationship)|around here|here|i know|i live with|who shall remain nameless|i could mention))? "
                               r"(?:is always|is never|are always|are never|always|never|keeps?|can not|could not|will not|would not|refuses?|refused|does not|do not|did not|insists?|insisted|is too|was too|is so|was so|can never|cannot|just has to|always has to|has to always)\b"
                               r"|\b(?:a certain (?:someone|somebody|person)|certain people|someone (?:who shall remain nameless|i (?:could|will not|would not) (?:name|mention)|not a million miles away))\b"),
         # "you're exhausting", "he's impossible to live with"
+        # "he just sits there on his phone while the baby screams"
+        "sits_there": re.compile(rf"\b{PU}{MID} (?:sit|sits|sat|sitting|stand|stands|stood|lie|lies|lay|lying|lounge|lounges|lounged) (?:there|around|about|on (?:the|his|her|your) (?:sofa|couch|arse|backside|bum|phone))\b[^.;!?]{{0,30}}?\b(?:while|whilst|as) "
+                                 r"(?:i (?:do|did|am|was|run|ran|cook|clean|struggle|juggle|carry|lug)|the (?:baby|kids|children|dog|house|sink|washing|dishes) |everyone else|the rest of us)"),
+        # "apparently I'm not important enough for a reply"
+        "not_enough": re.compile(r"\b(?:apparently|clearly|obviously|evidently|i guess|i suppose|guess),? (?:i am|we are|i was|my \w+ (?:is|are)) not (?:important|good|interesting|worth|special|pretty|clever|exciting|fun|worthy) enough\b"
+                                 r"|\b(?:i am|i was) not (?:important|worth|worthy) enough (?:for (?:a reply|an answer|a call|a text|your time|his time|her time)|to (?:text|call|reply|answer|tell|ask|invite|include))\b"),
+        # "either the Xbox goes or I do", "it's me or the bottle"
+        "it_or_me": re.compile(r"\b(?:either )?(?:the|your|his|her|that|this) [\w' ]{1,25}? goes,? or (?:i|me) (?:do|go)\b|\b(?:it is|choose:?|pick:?|either) (?:me or (?:the|your|his|her|that|them|him|her|it)\b|(?:the|your|his|her|that|them|him|her) [\w' ]{0,20}?or me\b)"),
         "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b"),
     }
 
@@ -1432,13 +1456,14 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
         return t[a:min(ends) if ends else len(t)]
 
     # the partner as the cause of what went wrong (a good outcome makes it thanks)
-    for key in ("reason", "because_of", "started", "every_fight", "problem", "misery"):
+    for key in ("reason", "because_of", "started", "every_fight", "problem", "misery", "landed", "made_us", "worst"):
         m = r[key].search(t)
         if m and not in_fair(m.start()) and not _cause_is_good(t, m.start(), m.end()):
             add("accusing_you", _wide_span(t[m.start():]))
             break
     m = r["not_for"].search(t)
-    if m and re.search(r"\b(?:would|could|might)\b", m.group("rest")) and not r["bad"].search(m.group("rest")) and not _is_positive(m.group("rest")):
+    rest = m and (m.group("rest") or m.group("rest2") or "")
+    if m and re.search(r"\b(?:would|could|might)\b", rest) and not r["bad"].search(rest) and not _is_positive(rest):
         add("accusing_you", _wide_span(t[m.start():]))
     m = r["if_had"].search(t)
     if m and not in_fair(m.start()) and not _good_outcome(sentence(m.start(), m.end())):
@@ -1452,7 +1477,7 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             or re.search(r",? not (?:me|i|my \w+)\b", t[m.end():m.end() + 20])
         if bad and not _good_outcome(rest):
             add("accusing_you", _wide_span(t[m.start():]))
-    for key in ("norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
+    for key in ("sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
