@@ -1357,11 +1357,12 @@ def _r11():
     PU = rf"(?:{PARTNER}|u)"
     return {
         "good": re.compile(rf"\b(?:{_alt(b['good_outcome'])})\b"),
+        "trouble": re.compile(rf"\b(?:{_alt(b['bad_outcome'])}|{_alt(b['trouble_words'])})\b"),
         "bad": re.compile(rf"\b(?:{_alt(b['bad_outcome'])})\b"),
         # the partner as the cause: "you're the reason we argue", "she's why I can't sleep", "the reason we're broke is you"
-        "reason": re.compile(rf"\b{PU} (?:are|is|were|was|have been|has been|will be) (?:(?:the|half the|part of the|the whole|the only|the main|the real|the sole|the entire|a big part of the|the number one|the biggest) )?(?:reason|cause|root cause)\b(?: (?:why|that|for))?|\b{PU} (?:are|is|were|was) (?:the reason )?why\b"
+        "reason": re.compile(rf"\b{PU} (?:are|is|were|was|have been|has been|will be) (?:(?:literally|honestly|actually|basically|really|clearly|obviously|probably|definitely|always) )?(?:(?:the|half the|part of the|the whole|the only|the main|the real|the sole|the entire|a big part of the|the number one|the biggest) )?(?:reason|cause|root cause)\b(?: (?:why|that|for))?|\b{PU} (?:are|is|were|was) (?:the reason )?why\b"
                              rf"|\bthe (?:only |main |real |whole |biggest )?reason (?:why |that )?[^.;!?]{{3,80}}? (?:is|was) (?:you|him|her|my {PARTNER_NOUNS})(?=\s*(?:[.,;!?]|$| and | if | really| honestly| to be honest| i think))"),
-        "because_of": re.compile(rf"\b(?:all |entirely |only |partly |it is |that is |this is |it was |that was )*(?:because of|thanks to|due to) (?:you|him|her|my {PARTNER_NOUNS})\b(?! (?:and|or) (?:me|i)\b)"),
+        "because_of": re.compile(rf"\b(?:all |entirely |only |partly |it is |that is |this is |it was |that was )*(?:because of|thanks to) (?:you|him|her|my {PARTNER_NOUNS})\b(?! (?:and|or) (?:me|i)\b)"),
         # "all this started when you ...", "things went downhill after he ..."
         "started": re.compile(rf"\b(?:all (?:this|of this|of it|that|of that)|this(?: all| whole (?:\w+ )?(?:thing|mess|situation))?|it all|everything|the (?:trouble|problems?|arguments?|fighting|rows?|tension|distance|drinking|lying)|our problems|things|it) (?:only |really |all |first )?"
                               rf"(?:started|began|kicked off|went (?:wrong|downhill|south|pear-shaped|bad|to hell)|fell apart|got worse|started going (?:wrong|downhill)) (?:when|the (?:day|moment|minute|second|night|week) |after|once|because|as soon as) {PU}\b"
@@ -1391,11 +1392,11 @@ def _r11():
         "norm_q": re.compile(rf"\b(?:is it|is that|would you say it is|surely it is not|it is not) (?:really |actually )?(?:normal|ok|okay|acceptable|fair|reasonable|right|usual|healthy|too much to ask|wrong|weird|unreasonable) (?:for|that|when) (?:a |my |your |the |any |someone's )?(?:{PARTNER_NOUNS}|partner|husband|wife)s? (?:to )?(?:\w+ ){{0,2}}?"
                              r"(?:never|not|always|constantly|refuses?|ignores?|forgets?|does not|do not|can not|will not|would not|spends?|leaves?|expects?|lies|lie|yells?|shouts?|checks?|reads?|goes through|go through|disappears?|sulks?|criticises?|criticizes?)\b"),
         # ultimatums: a condition on the partner's behaviour and the speaker leaving
-        "ult_cond": re.compile(rf"\bif {PU}\b(?: \w+){{0,3}}? (?:do not|does not|did not|can not|will not|would not|never|ever|keep|keeps|carry on|carries on|continue|continues|again|stop|start|starts|one more|lie|lies|forget|forgets|cheat|cheats|touch|touches|raise|raises)\b"
+        "ult_cond": re.compile(rf"\bif {PU}\b(?: [\w']+){{0,6}}? (?:do not|does not|did not|can not|will not|would not|never|ever|keep|keeps|carry on|carries on|continue|continues|again|stop|start|starts|one more|lie|lies|forget|forgets|cheat|cheats|touch|touches|raise|raises)\b"
                                rf"|\bone more (?:\w+ ){{0,3}}?(?:and|then)\b|(?:^|[.!?,;] )(?:\w+ ){{1,3}}?(?:again|one more time|ever again),? and (?=i |we |you )|\bkeep (?:this|that|it) up\b|\bnext time {PU}\b|\b(?:do|say|try) (?:that|this|it) (?:one more time|again)\b|\bunless {PU}\b|\b(?:either|it is either) (?:you|he|she|it is)\b"),
         "ult_threat": re.compile(rf"\b(?:{_alt(b['leave_threat'])})(?!\w)"),
         # softened verdicts: "no offence but your cooking is awful", "I'm just being honest, you never pull your weight"
-        "softener": re.compile(rf"(?:^|[.!?,;] |\b)(?:{_alt(b['softeners'])})\b[,.!]? (?:but,? )?(?:[\w']+ ){{0,3}}?(?P<c>(?:you|he|she|u) (?:are|is|were|was|have|has|had|never|always|do not|does not|did not|can not|could not|will not|really|just|clearly|obviously|seriously|kind of|sort of|make|makes|made|keep|keeps)\b|(?:your|his|her) [\w']+(?: [\w']+)? (?:is|are|was|were)\b)(?P<rest>[^.;!?]*)"),
+        "softener": re.compile(rf"(?:^|[.!?,;] |\b)(?:{_alt(b['softeners'])})\b[,.!]? (?:but,? )?(?:[\w']+ ){{0,3}}?(?P<c>(?:you|he|she|u) [\w']+\b|(?:your|his|her) [\w']+(?: [\w']+)? (?:is|are|was|were)\b)(?P<rest>[^.;!?]*)"),
         "money": re.compile(rf"\b{PU}{MID} (?:blow|blows|blew|blown|waste|wastes|wasted|squander|squanders|squandered|fritter|fritters|frittered|piss|pisses|pissed|gamble|gambles|gambled|drink|drinks|drank|burn|burns|burned|burnt|throw|throws|threw) (?:away )?(?:all |half |most |every penny of |the rest of |a fortune of |loads of )?(?:(?:of )?(?:his|her|your|our|my|the|their) )?(?:{esc(b['money_words'])})\b"),
         "oh_right": re.compile(r"\b(?:where (?:did|has|have) (?:the|my|our|all the|all our|all my) [\w' ]{2,30}? (?:go|gone)|what (?:happened|has happened) to (?:the|my|our|all the) [\w' ]{2,30}?|who (?:ate|drank|broke|took|finished|used|moved|lost|hid) (?:the|my|our|all the) [\w' ]{2,30}?)\?+\s*"
                                r"(?:oh,? )?(?:right|yes|yeah|wait|of course|that is right|silly me|i forgot|never mind)[,.!]* (?:it was )?(?:your|his|her|you|he|she|on your|on his|on her|in your|in his|in her)\b"),
@@ -1403,7 +1404,7 @@ def _r11():
         "care_more": re.compile(rf"\b{PU}{MID} (?:care|cares|cared|worry|worries|worried|think|thinks|thought) (?:a lot |far |way |much )?more (?:about|of) (?:[\w']+ ){{1,7}}?than (?:about )?(?:me|us|what i|how i|my|our|the kids|your (?:wife|husband|family|kids|children)|his (?:wife|family|kids|children)|her (?:husband|family|kids|children))\b"),
         # "the only thing you clean is your plate", "the only time he cooks is Christmas"
         "only_thing": re.compile(rf"\bthe only (?:thing|things|time|times|exercise|cooking|cleaning|help|work|effort|job|chore|housework|washing|lifting|reading) {PU} (?:ever |actually |really |even |have |has )*(?:do|does|did|done|clean|cleans|cleaned|cook|cooks|cooked|help|helps|helped|lift|lifts|lifted|make|makes|made|wash|washes|washed|tidy|tidies|tidied|contribute|contributes|put|puts|pick|picks|picked|notice|notices|noticed|remember|remembers|bring|brings|brought|get(?! to)|gets(?! to)|got(?! to)|do around here|does around here)\b[^.;!?]*? (?:is|was|are|were|involves)\b"),
-        "villain": re.compile(rf"\b(?:i am|i end up|i get|i always end up|i have to be|makes me|making me|leaves me|i am left|i am stuck|i am made out to be|i am made) (?:always |forever |constantly |once again |again |still |left )?(?:being |as )?the (?:{esc(b['villain_roles'])})\b"),
+        "villain": re.compile(rf"\b(?:i am (?:always|forever|constantly|once again|again|still|left|stuck|made out to be|made|the one who has to be)|i (?:always |just |then )?end up|i (?:always )?have to be|makes me|making me|leaves me) (?:always |forever |constantly |once again |again |still |left )?(?:being |as )?the (?:{esc(b['villain_roles'])})\b"),
         "danger": re.compile(rf"\b{PU}{MID} (?:nearly|almost|could have|practically) (?:{_alt(b['danger'])})\b"),
         "late_drunk": re.compile(rf"\b{PU}{MID} (?:showed|turned|rolled|came|got|stumbled|staggered|strolled|swanned|waltzed|rocked) (?:up|in|home|back|round|over)\b(?: [\w']+){{0,4}}? (?:drunk|hammered|wasted|pissed|plastered|high|stoned|off (?:your|his|her) face|empty-handed|(?:\w+ )?hours? late|late again|late as usual|late and)\b"),
         "lapsed_said": re.compile(rf"\b{PU} (?:said|promised|swore|told me) (?:you|he|she|u) (?:would|will|were going to|was going to)(?: [\w']+){{0,4}}?[,.]? (?:and|but) (?:that was|it has been|it is been|that is|it is now|now it is|now it has been)(?: (?:nearly|almost|over|more than|about|at least))? (?:a|an|\w+) (?:day|days|week|weeks|month|months|year|years|ages|fortnight)\b"),
@@ -1413,11 +1414,12 @@ def _r11():
                               r"|(?:(?:always|clearly|obviously|apparently|never not|forever|constantly) )(?:\w+ )?too (?:busy|important|tired|good|cool|distracted) to (?:text|call|ring|reply|message|answer|talk to|spend time with|care|notice|help|listen)(?: (?:me|us|back))?)\b"),
         # what a softener announces must be a verdict: a negation, an absolute, a harm or a low mark
         "verdict": re.compile(rf"\b(?:{NEG_AFTER_YOU}|never|always|bad|worse|worst|awful|terrible|horrible|rubbish|useless|hopeless|crap|shit|pathetic|no (?:clue|idea|sense)|clueless|exhausting|draining|selfish|lazy|rude|mean|too|not|disgusting|inedible|embarrassing|boring|annoying|a joke|a nightmare|a mess|"
-                              rf"terrif\w*|scary|dangerous|appalling|atrocious|shocking|unbearable|a disaster|ridiculous|childish|immature|unfair|out of order|over the top|obsessed|cringe\w*|grim|vile|"
+                              rf"stink\w*|smell\w*|snor\w*|terrif\w*|scary|dangerous|appalling|atrocious|shocking|unbearable|a disaster|ridiculous|childish|immature|unfair|out of order|over the top|obsessed|cringe\w*|grim|vile|"
                               rf"{_alt(re.escape(x) for x in _all_labels())})\b"),
         # the partner veiled as "someone": "we never go anywhere because someone is always tired"
-        "someone": re.compile(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|while) (?:a certain (?:someone|somebody|person)|certain people|some people|someone|somebody)(?: (?:in this (?:house|family|relationship)|around here|here|i know|i live with|who shall remain nameless|i could mention))? "
-                              r"(?:is always|is never|are always|are never|always|never|keeps?|can not|could not|will not|would not|refuses?|refused|does not|do not|did not|insists?|insisted|is too|was too|is so|was so|can never|cannot|just has to|always has to|has to always)\b"
+        "someone": re.compile(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|while|if|unless) (?:a certain (?:someone|somebody|person)|certain people|some people|someone|somebody)(?: (?:in this (?:house|family|relationship)|around here|here|i know|i live with|who shall remain nameless|i could mention))? "
+                              r"(?:is always|is never|are always|are never|always|never|keeps?|can not|could not|will not|would not|refuses?|refused|does not|do not|did not|insists?|insisted|is too|was too|is so|was so|can never|cannot|just has to|always has to|has to always|"
+                              r"gets (?:bored|tired|grumpy|drunk|jealous|stroppy|moody|angry|the hump|in a mood)|moans|complains|whinges|sulks|stopped|would stop|could stop|bothered|would bother|would actually|actually|learned to|learnt to)\b"
                               r"|\b(?:a certain (?:someone|somebody|person)|certain people|someone (?:who shall remain nameless|i (?:could|will not|would not) (?:name|mention)|not a million miles away))\b"),
         # "you're exhausting", "he's impossible to live with"
         # "he just sits there on his phone while the baby screams"
@@ -1428,7 +1430,19 @@ def _r11():
                                  r"|\b(?:i am|i was) not (?:important|worth|worthy) enough (?:for (?:a reply|an answer|a call|a text|your time|his time|her time)|to (?:text|call|reply|answer|tell|ask|invite|include))\b"),
         # "either the Xbox goes or I do", "it's me or the bottle"
         "it_or_me": re.compile(r"\b(?:either )?(?:the|your|his|her|that|this) [\w' ]{1,25}? goes,? or (?:i|me) (?:do|go)\b|\b(?:it is|choose:?|pick:?|either) (?:me or (?:the|your|his|her|that|them|him|her|it)\b|(?:the|your|his|her|that|them|him|her) [\w' ]{0,20}?or me\b)"),
-        "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b"),
+        # "do all men leave wet towels on the bed or is it just mine?"
+        "just_mine": re.compile(rf"\b(?:do|does|is|are|will|can|would) (?:all|most|other|any other|normal) (?:men|women|husbands|wives|partners|boyfriends|girlfriends|guys|blokes|dads|mums)\b[^.]*?\bor (?:is it |is that )?just (?:mine|my {PARTNER_NOUNS})\b"),
+        # "should I be annoyed that he ...", "should I be worried that she deletes her messages"
+        "should_i": re.compile(rf"\bshould i (?:not )?be (?:annoyed|upset|angry|hurt|suspicious|mad|offended|jealous|pissed off|fuming|worried|concerned) (?:that|when|if|about how|about the fact that) {PU}{MID} (?P<v>[\w-]+)"),
+        # "you let them eat sweets before bed and then I get the tantrums": the partner acts, the speaker pays
+        "i_pay": re.compile(rf"\b{PU}{MID} [\w']+\b[^.;!?]{{0,60}}? and (?:then |now |guess who |of course )?i (?:get|have to (?:deal with|clean|sort|pick up|listen to|put up with|explain|apologi[sz]e)|am left (?:with|to)|end up (?:dealing|cleaning|sorting|with|paying)|pick up the pieces|deal with|get the (?:blame|tantrums|fallout|grief|flak|earful))\b"),
+        # "u said 5 mins. it's been an hour"
+        "said_mins": re.compile(rf"\b{PU} (?:said|promised|told me) (?:\d+|one|two|five|ten|fifteen|twenty|a few|a couple of|a) (?:mins?|minutes|secs?|seconds|hours?)\b[^.!?]*[.!,]+\s*(?:and )?(?:it is|its|it's|that was|it has|it is now|now it is)(?: been| now)? (?:an|\d+|two|three|four|over an|nearly an|almost an|over|nearly|almost|gone) ?(?:hours?|mins?|minutes|midnight|\d)"),
+        # "sure, leave me to do it all", "just leave all the chores to me, that's fine"
+        "leave_it_all": re.compile(r"\b(?:sure|fine|just|go on|yeah|ok|okay|oh|no no),? (?:just )?leave (?:me to \w+ (?:it all|everything|all of it|the lot|all the \w+)|(?:it all|everything|all the \w+|the lot|all of it) (?:to|for) me)\b"),
+        # "life was easier before you moved in"
+        "before_you": re.compile(rf"\b(?:life|things|everything|it|we|i|this house|the house) (?:was|were|used to be|would be) (?:so |so much |much |a lot |far |way )?(?:easier|better|happier|calmer|simpler|nicer|quieter|more fun|more peaceful|fine) (?:before|until|without) (?:you|him|her|u|my {PARTNER_NOUNS})\b"),
+        "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b(?! (?:yourself|himself|herself|yourselves))"),
     }
 
 
@@ -1437,6 +1451,15 @@ def _cause_is_good(t: str, i: int, j: int) -> bool:
     a = max(t.rfind(c, 0, i) for c in ".!?;") + 1
     ends = [e for e in (t.find(c, j) for c in ".!?;") if e >= 0]
     return _good_outcome(t[a:i] + " " + t[j:min(ends) if ends else len(t)])
+
+
+def _cause_is_bad(t: str, i: int, j: int) -> bool:
+    """The sentence around a cause tells bad news: a negation, a harm, or a word for trouble."""
+    a = max(t.rfind(c, 0, i) for c in ".!?;") + 1
+    ends = [e for e in (t.find(c, j) for c in ".!?;") if e >= 0]
+    s = t[a:min(ends) if ends else len(t)]
+    harm = _harm_set() - AMBIGUOUS_HARM
+    return bool(_r11()["trouble"].search(s) or re.search(rf"\b{NEG_AFTER_YOU}\b", s)) or any((verb_lemma(w) or w) in harm for w in words(s))
 
 
 def _good_outcome(s: str) -> bool:
@@ -1458,6 +1481,8 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
     # the partner as the cause of what went wrong (a good outcome makes it thanks)
     for key in ("reason", "because_of", "started", "every_fight", "problem", "misery", "landed", "made_us", "worst"):
         m = r[key].search(t)
+        if key in ("reason", "started") and m and not _cause_is_bad(t, m.start(), m.end()):
+            continue  # a neutral reason is no charge: "she's the reason we moved to Bristol", "he's the reason I started running"
         if m and not in_fair(m.start()) and not _cause_is_good(t, m.start(), m.end()):
             add("accusing_you", _wide_span(t[m.start():]))
             break
@@ -1477,7 +1502,7 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             or re.search(r",? not (?:me|i|my \w+)\b", t[m.end():m.end() + 20])
         if bad and not _good_outcome(rest):
             add("accusing_you", _wide_span(t[m.start():]))
-    for key in ("sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
+    for key in ("just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
@@ -1485,6 +1510,14 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             continue
         add("label" if key == "wearing" else "accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
         break
+    m = r["should_i"].search(t)
+    if m and ((verb_lemma(m.group("v")) or m.group("v")) in harm or re.match(r"(?:annoyed|upset|angry|hurt|suspicious|mad|offended|jealous|pissed|fuming)", m.group(0)[len("should i be "):].replace("not ", ""))
+              or m.group("v") in {"deletes", "hides", "lies", "sneaks", "texts", "messages", "still", "keeps", "never", "always"}):
+        add("accusing_you", _wide_span(t[m.start():]))
+    # a harm said as a bare gerund with "again": "wyd?? oh right ignoring me again"
+    m = re.search(r"(?:^|[.!?,;] )(?:(?:oh|right|ok|okay|cool|great|sure|fine|wow|so|and|lovely),? )*(?P<v>\w+ing) (?:me|us|my \w+)\b[^.!?]*\bagain\b", t)
+    if m and (verb_lemma(m.group("v")) or m.group("v")) in harm and not _is_positive(t):
+        add("sarcasm", _wide_span(t[m.start("v"):]))
     # an ultimatum: a condition on the partner's behaviour, then the speaker leaving
     c = r["ult_cond"].search(t)
     if c:
