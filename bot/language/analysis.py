@@ -1393,7 +1393,7 @@ def _r11():
                              r"(?:never|not|always|constantly|refuses?|ignores?|forgets?|does not|do not|can not|will not|would not|spends?|leaves?|expects?|lies|lie|yells?|shouts?|checks?|reads?|goes through|go through|disappears?|sulks?|criticises?|criticizes?)\b"),
         # ultimatums: a condition on the partner's behaviour and the speaker leaving
         "ult_cond": re.compile(rf"\bif {PU}\b(?: [\w']+){{0,6}}? (?:do not|does not|did not|can not|will not|would not|never|ever|keep|keeps|carry on|carries on|continue|continues|again|stop|start|starts|one more|lie|lies|forget|forgets|cheat|cheats|touch|touches|raise|raises)\b"
-                               rf"|\bone more (?:\w+ ){{0,3}}?(?:and|then)\b|(?:^|[.!?,;] )(?:\w+ ){{1,3}}?(?:again|one more time|ever again),? and (?=i |we |you )|\bkeep (?:this|that|it) up\b|\bnext time {PU}\b|\b(?:do|say|try) (?:that|this|it) (?:one more time|again)\b|\bunless {PU}\b|\b(?:either|it is either) (?:you|he|she|it is)\b"),
+                               rf"|\bone more (?:\w+ ){{0,3}}?(?:and|then)\b|\b(?:until|till|by) [\w ]{{1,20}}? to [\w ]{{1,30}}?,? or (?:else,? )?(?=i )|(?:^|[.!?,;] )(?:\w+ ){{1,3}}?(?:again|one more time|ever again),? and (?=i |we |you )|\bkeep (?:this|that|it) up\b|\bnext time {PU}\b|\b(?:do|say|try) (?:that|this|it) (?:one more time|again)\b|\bunless {PU}\b|\b(?:either|it is either) (?:you|he|she|it is)\b"),
         "ult_threat": re.compile(rf"\b(?:{_alt(b['leave_threat'])})(?!\w)"),
         # softened verdicts: "no offence but your cooking is awful", "I'm just being honest, you never pull your weight"
         "softener": re.compile(rf"(?:^|[.!?,;] |\b)(?:{_alt(b['softeners'])})\b[,.!]? (?:but,? )?(?:[\w']+ ){{0,3}}?(?P<c>(?:you|he|she|u) [\w']+\b|(?:your|his|her) [\w']+(?: [\w']+)? (?:is|are|was|were)\b)(?P<rest>[^.;!?]*)"),
@@ -1417,9 +1417,10 @@ def _r11():
                               rf"stink\w*|smell\w*|snor\w*|terrif\w*|scary|dangerous|appalling|atrocious|shocking|unbearable|a disaster|ridiculous|childish|immature|unfair|out of order|over the top|obsessed|cringe\w*|grim|vile|"
                               rf"{_alt(re.escape(x) for x in _all_labels())})\b"),
         # the partner veiled as "someone": "we never go anywhere because someone is always tired"
-        "someone": re.compile(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|while|if|unless) (?:a certain (?:someone|somebody|person)|certain people|some people|someone|somebody)(?: (?:in this (?:house|family|relationship)|around here|here|i know|i live with|who shall remain nameless|i could mention))? "
+        "someone": re.compile(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|while|if|unless) (?:apparently |of course |obviously |clearly |once again |yet again )?(?:a certain (?:someone|somebody|person)|certain people|some people|some of us|someone|somebody)(?: (?:in this (?:house|family|relationship)|around here|here|i know|i live with|who shall remain nameless|i could mention))? "
                               r"(?:is always|is never|are always|are never|always|never|keeps?|can not|could not|will not|would not|refuses?|refused|does not|do not|did not|insists?|insisted|is too|was too|is so|was so|can never|cannot|just has to|always has to|has to always|"
-                              r"gets (?:bored|tired|grumpy|drunk|jealous|stroppy|moody|angry|the hump|in a mood)|moans|complains|whinges|sulks|stopped|would stop|could stop|bothered|would bother|would actually|actually|learned to|learnt to)\b"
+                              r"gets (?:bored|tired|grumpy|drunk|jealous|stroppy|moody|angry|the hump|in a mood)|moans|complains|whinges|sulks|stopped|would stop|could stop|bothered|would bother|would actually|actually|learned to|learnt to|"
+                              r"(?:has|needs) to (?=[^.;!?]*\b(?:every|always|never|all|whole|ruined|again)\b))"
                               r"|\b(?:a certain (?:someone|somebody|person)|certain people|someone (?:who shall remain nameless|i (?:could|will not|would not) (?:name|mention)|not a million miles away))\b"),
         # "you're exhausting", "he's impossible to live with"
         # "he just sits there on his phone while the baby screams"
@@ -1442,6 +1443,24 @@ def _r11():
         "leave_it_all": re.compile(r"\b(?:sure|fine|just|go on|yeah|ok|okay|oh|no no),? (?:just )?leave (?:me to \w+ (?:it all|everything|all of it|the lot|all the \w+)|(?:it all|everything|all the \w+|the lot|all of it) (?:to|for) me)\b"),
         # "life was easier before you moved in"
         "before_you": re.compile(rf"\b(?:life|things|everything|it|we|i|this house|the house) (?:was|were|used to be|would be) (?:so |so much |much |a lot |far |way )?(?:easier|better|happier|calmer|simpler|nicer|quieter|more fun|more peaceful|fine) (?:before|until|without) (?:you|him|her|u|my {PARTNER_NOUNS})\b"),
+        # "am I being unreasonable to expect him to come?", "am I wrong to be upset that she ..."
+        "aibu": re.compile(rf"\b(?:am i|would i be|is it) (?:being )?(?:unreasonable|wrong|crazy|mad|silly|petty|dramatic|too sensitive|overreacting|a nag|controlling|needy|paranoid|selfish|too much)\b[^?.]*?\b(?:to (?:expect|want|ask|need) (?:you|him|her|my {PARTNER_NOUNS}) to|(?:upset|angry|annoyed|hurt|cross|mad|sad|fuming) (?:that|when|because|about how) {PU}|that {PU} (?:never|always|does not|will not|did not|can not|refuses|forgot))\b"),
+        # "how do you cope with a partner who sulks for days"
+        "cope_with": re.compile(rf"\b(?:how (?:do|does|did|can|should|would) (?:you|i|people|anyone|one)|what (?:do|would|should|can) (?:you|i|people) do|any tips|anyone else|does anyone else|has anyone) (?:\w+ ){{0,3}}?(?:cope|deal|live|put up|handle|manage|get through|be) with (?:a|an|my|your|their) (?:{PARTNER_NOUNS}|partner) (?:who|that|when (?:he|she|they)) (?:\w+ ){{0,2}}?(?P<v>[\w-]+)"),
+        # "who do you think cleans this house, the fairies?"
+        "who_think": re.compile(r"\bwho (?:do|did|does) (?:you|he|she) think (?:\w+ )?(?:cleans|cooks|pays|does|washes|tidies|buys|irons|puts|picks|takes|feeds|walks|empties|fills|makes|did|cleaned|cooked|paid|washed|tidied|bought|ironed|sorted|sorts|organised|organises|organizes|remembered|remembers)\b"),
+        # "I've told you a hundred times to put the seat down"
+        "told_times": re.compile(rf"\bi (?:have |had )?(?:told|asked|reminded|begged|said to) (?:you|him|her|u) (?:a (?:hundred|thousand|million|billion|dozen)|\d+|so many|countless|loads of|umpteen|a load of|about (?:a )?(?:\d+|hundred|million)|how many) times\b"),
+        # dangerous driving with the partner at the wheel
+        "driving": re.compile(rf"\b{PU}{MID} (?:overtook|overtake|overtakes|overtaking|undertook|undertakes|tailgated|tailgates|tailgate|tailgating|sped|speeds|speeding|ran a red light|run red lights|runs red lights|jumped the lights|jumps the lights|drove drunk|drives drunk|drink-drove|drink drove|drink-drives|texts while driving|texted while driving|brakes? (?:at the last|so hard|like a)|braked (?:at the last|so hard|like a)|swerves?|swerved)\b"
+                              r"(?=[^.!?]*\b(?:blind|bend|corner|kids?|son|daughter|baby|children|in the back|red|drunk|nearly|almost|scared|terrified|wreck|limit|mph|motorway|every time|always|never|again|lorry|cyclist|pedestrian)\b)"),
+        # "perfect 👌 another evening alone": praise, then the complaint it is about
+        "praise_another": re.compile(r"^(?:oh,? |wow,? |well,? )?(?:just )?(?:perfect|great|brilliant|lovely|wonderful|fantastic|super|cool|nice|amazing|fab|marvellous|marvelous|excellent|awesome)[,.!]* (?:another|yet another|again|one more|more)\b[^?]*\b(?:alone|wasted|ruined|late|cancelled|canceled|without (?:you|him|her)|on my own|by myself|of (?:this|waiting)|waiting|dishes|mess|row|argument|fight|takeaway|excuse|excuses|lie|lies)\b"),
+        # "she'll talk for hours to her friends but gives me one-word answers"
+        "others_but_me": re.compile(rf"\b{PU}\b[^.;!?]{{3,70}}?\b(?:friends|mates|mum|mother|mom|family|colleagues|boss|everyone else|other people|strangers|the dog|sister|brother|work|phone)\b[^.;!?]{{0,40}}?\bbut (?:then |with me |for me |to me |when it comes to me,? |at home )?(?:[\w']+ ){{0,3}}?(?:never|not|barely|hardly|only|ignores?|grunts?|one-word|nothing|silence|can not|could not|will not|would not|does not|do not|gives me|i get)\b"),
+        "effort": re.compile(r"\bi (?:cooked|cleaned|planned|made|bought|organised|organized|booked|wrapped|baked|decorated|tidied|prepared|came home early|got dressed up|dressed up|spent (?:hours|all day|the whole day|ages)|got the kids ready|packed|drove)\b"),
+        "indifferent": re.compile(rf"[.!?;]\s+(?:and |but |then |so )?{PU} (?:just |then |simply |still )?(?:[\w']+,? ){{0,7}}?(?:went (?:straight )?(?:to bed|out|to the pub|upstairs|on (?:your|his|her) phone)|looked at (?:your|his|her) phone|fell asleep|"
+                                  r"(?:did not|does not|never) (?:even )?(?:notice|say|touch|eat|thank|look|come|turn up|show up)|ignored|complained|moaned|stayed in bed|played|scrolled|left|walked out)\b"),
         "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b(?! (?:yourself|himself|herself|yourselves))"),
     }
 
@@ -1502,11 +1521,12 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             or re.search(r",? not (?:me|i|my \w+)\b", t[m.end():m.end() + 20])
         if bad and not _good_outcome(rest):
             add("accusing_you", _wide_span(t[m.start():]))
-    for key in ("just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
+    for key in ("aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
-        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone"):
+        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another") \
+                or key == "praise_another" and _is_positive(t[m.start() + len(m.group(0).split()[0]):]):
             continue
         add("label" if key == "wearing" else "accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
         break
@@ -1514,6 +1534,26 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
     if m and ((verb_lemma(m.group("v")) or m.group("v")) in harm or re.match(r"(?:annoyed|upset|angry|hurt|suspicious|mad|offended|jealous|pissed|fuming)", m.group(0)[len("should i be "):].replace("not ", ""))
               or m.group("v") in {"deletes", "hides", "lies", "sneaks", "texts", "messages", "still", "keeps", "never", "always"}):
         add("accusing_you", _wide_span(t[m.start():]))
+    m = r["cope_with"].search(t)
+    if m and ((verb_lemma(m.group("v")) or m.group("v")) in harm or re.match(rf"(?:{NEG_AFTER_YOU}|never|always|constantly|refuses|will not|can not|does not|is (?:always|never|so|constantly))\b", t[m.start("v"):])) \
+            and not re.search(r"\bnever\s*$", t[:m.start("v")]):
+        add("accusing_you", _wide_span(t[m.start():]))
+    # texting drops the question mark: "srsly who leaves a wet towel on the bed"
+    if "?" not in t and not positive:
+        m = _r9()["who_does"].search(re.sub(r"^[\w']+,? (?=who )", "", t.rstrip(" .!")) + "?")
+        if m:
+            add("accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
+    # an interval as an absolute: "you check your phone every 2 minutes"
+    m = re.search(rf"\b{PARTNER}\b[^.;!?]*?\bevery (?:\d+|two|three|five|ten|fifteen|few|couple of|other|single|half an?) (?:minutes?|mins?|seconds?|secs?|hours?)\b", t)
+    if m and not positive and not in_fair(m.start()):
+        add("absolute", re.search(r"every \S+ \S+$", m.group(0)).group(0))
+    # effort, then indifference in a later sentence: "I cooked your favourite. You walked in, looked at your phone and went to bed."
+    m = r["effort"].search(t)
+    if m:
+        rest = t[m.end():]
+        n = r["indifferent"].search(rest)
+        if n and not _is_positive(rest[n.start():]):
+            add("accusing_you", _wide_span(rest[n.start():].lstrip(".!?;, ")))
     # a harm said as a bare gerund with "again": "wyd?? oh right ignoring me again"
     m = re.search(r"(?:^|[.!?,;] )(?:(?:oh|right|ok|okay|cool|great|sure|fine|wow|so|and|lovely),? )*(?P<v>\w+ing) (?:me|us|my \w+)\b[^.!?]*\bagain\b", t)
     if m and (verb_lemma(m.group("v")) or m.group("v")) in harm and not _is_positive(t):
