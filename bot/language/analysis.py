@@ -166,7 +166,8 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]], positive: bool = F
 
 
 # "I'm always the one who burns the toast": the one who has mishaps is the speaker, not a burden put on them
-SELF_MISHAP = re.compile(r"\b(?:i am|it is) (?:always |forever )?(?:the (?:only )?one|me) (?:who|that) (?:always )?(?:burns?|breaks?|spills?|drops?|loses?|forgets?|trips?|falls?|messes up|gets lost|oversleeps?|cries|snores?|gets it wrong|gets things wrong|locks? (?:myself|us) out)\b")
+SELF_MISHAP = re.compile(r"\b(?:i am|it is) (?:always |forever )?(?:the (?:only )?one|me) (?:who|that) (?:always )?(?:burns?|breaks?|spills?|drops?|loses?|forgets?|trips?|falls?|messes up|gets lost|oversleeps?|cries|snores?|gets it wrong|gets things wrong|locks? (?:myself|us) out|"
+                         r"likes?|loves?|enjoys?|eats?|drinks?|laughs?|gets? (?:the|his|her|your) jokes?|reads?|watches|knows? the words)\b")
 # "she makes me a cup of tea without asking", "he brings me breakfast without being asked": a service done for me,
 # unasked, is kindness; "without asking" is a charge only when the act is done to me or to what is mine
 KIND_SERVICE = re.compile(rf"{PARTNER}(?: (?:just|always|often|sometimes|usually|even|also|then|will|would|has|have|had|kindly|still|quietly))* (?:make|makes|made|making|bring|brings|brought|buy|buys|bought|get|gets|got|cook|cooks|cooked|run|runs|ran|pour|pours|poured|"
@@ -1360,9 +1361,10 @@ def _r11():
         "trouble": re.compile(rf"\b(?:{_alt(b['bad_outcome'])}|{_alt(b['trouble_words'])})\b"),
         "bad": re.compile(rf"\b(?:{_alt(b['bad_outcome'])})\b"),
         # the partner as the cause: "you're the reason we argue", "she's why I can't sleep", "the reason we're broke is you"
-        "reason": re.compile(rf"\b{PU} (?:are|is|were|was|have been|has been|will be) (?:(?:literally|honestly|actually|basically|really|clearly|obviously|probably|definitely|always) )?(?:(?:the|half the|part of the|the whole|the only|the main|the real|the sole|the entire|a big part of the|the number one|the biggest) )?(?:reason|cause|root cause)\b(?: (?:why|that|for))?|\b{PU} (?:are|is|were|was) (?:the reason )?why\b"
+        "reason": re.compile(rf"\b{PU} (?:are|is|were|was) (?:(?:literally|honestly|actually|basically|really|clearly|obviously|probably|definitely) )?(?:a|the) (?:big |huge |large |main |major |good )?(?:part|half) of (?:why|the (?:reason|cause|problem))\b|"
+                             rf"\b{PU} (?:are|is|were|was|have been|has been|will be) (?:(?:literally|honestly|actually|basically|really|clearly|obviously|probably|definitely|always) )?(?:(?:the|half the|part of the|the whole|the only|the main|the real|the sole|the entire|a big part of the|the number one|the biggest) )?(?:reason|cause|root cause)\b(?: (?:why|that|for))?|\b{PU} (?:are|is|were|was) (?:the reason )?why\b"
                              rf"|\bthe (?:only |main |real |whole |biggest )?reason (?:why |that )?[^.;!?]{{3,80}}? (?:is|was) (?:you|him|her|my {PARTNER_NOUNS})(?=\s*(?:[.,;!?]|$| and | if | really| honestly| to be honest| i think))"),
-        "because_of": re.compile(rf"\b(?:all |entirely |only |partly |it is |that is |this is |it was |that was )*(?:because of|thanks to) (?:you|him|her|my {PARTNER_NOUNS})\b(?! (?:and|or) (?:me|i)\b)"),
+        "because_of": re.compile(rf"\b(?:all |entirely |only |partly |it is |that is |this is |it was |that was )*(?:because of|thanks to|cheers to|down to(?= \w+ that\b)) (?:you|him|her|my {PARTNER_NOUNS})\b(?! (?:and|or) (?:me|i)\b)"),
         # "all this started when you ...", "things went downhill after he ..."
         "started": re.compile(rf"\b(?:all (?:this|of this|of it|that|of that)|this(?: all| whole (?:\w+ )?(?:thing|mess|situation))?|it all|everything|the (?:trouble|problems?|arguments?|fighting|rows?|tension|distance|drinking|lying)|our problems|things|it) (?:only |really |all |first )?"
                               rf"(?:started|began|kicked off|went (?:wrong|downhill|south|pear-shaped|bad|to hell)|fell apart|got worse|started going (?:wrong|downhill)) (?:when|the (?:day|moment|minute|second|night|week) |after|once|because|as soon as) {PU}\b"
@@ -1378,7 +1380,8 @@ def _r11():
         "every_fight": re.compile(rf"\bevery (?:single )?(?:fight|argument|row|problem|drama|disagreement|falling out|issue) (?:we (?:ever )?(?:have|have had|had) )?(?:starts|started|begins|began|kicks off|kicked off|comes back to|is because of|goes back to|is about) (?:with |to )?(?:you|him|her)\b"
                                   rf"|\b{P}{MID} (?:start|starts|started|pick|picks|picked|cause|causes|caused|create|creates|created|provoke|provokes|provoked) (?:every|all the|all our|all of our|most of the|most of our|half the|half our|these|the|every single) (?:fights?|arguments?|rows?|drama|problems|trouble|tension)\b"),
         # "you're the one who ruined Christmas", "it's you who made this so complicated", "you're the problem here, not my mum"
-        "one_who": re.compile(rf"\b(?:{PU} (?:are|is|were|was)|it (?:is|was) (?:always |only |just )?(?:you|him|her)) (?:the (?:one|person|only one) )?(?:who|that) (?P<rest>[^.;!?]+)"),
+        "one_who": re.compile(rf"\b(?:{PU} (?:are|is|were|was)|it (?:is|was) (?:always |only |just )?(?:you|him|her)) (?:the (?:one|person|only one) )?(?:who|that) (?P<rest>[^.;!?]+)"
+                              rf"|\b{PU} (?:are|is|were|was) the (?:one|person|only one) (?P<rest2>(?:making|causing|being|doing|ruining|starting|creating|dragging|holding|stopping|keeping) [^.;!?]+)"),
         "problem": re.compile(rf"\b{PU} (?:are|is|were|was) (?:(?:the|the real|the only|the whole|the actual|the biggest|the main) )(?:problem|issue|trouble|one with the problem)\b(?! (?:solver|solving|child|page|set|sheet)\b)"),
         # "you've put us in debt", "he got us into this mess"
         "landed": re.compile(rf"\b{PU}{MID} (?:have |has )?(?:put|got|gotten|landed|dragged|left|plunged|run|ran) (?:me|us|the family|this family|the kids)(?: \w+)? (?:in|into) (?:debt|trouble|this mess|a mess|the red|danger|this situation|arrears|hospital)\b"),
@@ -1393,10 +1396,10 @@ def _r11():
                              r"(?:never|not|always|constantly|refuses?|ignores?|forgets?|does not|do not|can not|will not|would not|spends?|leaves?|expects?|lies|lie|yells?|shouts?|checks?|reads?|goes through|go through|disappears?|sulks?|criticises?|criticizes?)\b"),
         # ultimatums: a condition on the partner's behaviour and the speaker leaving
         "ult_cond": re.compile(rf"\bif {PU}\b(?: [\w']+){{0,6}}? (?:do not|does not|did not|can not|will not|would not|never|ever|keep|keeps|carry on|carries on|continue|continues|again|stop|start|starts|one more|lie|lies|forget|forgets|cheat|cheats|touch|touches|raise|raises)\b"
-                               rf"|\bone more (?:\w+ ){{0,3}}?(?:and|then)\b|\b(?:until|till|by) [\w ]{{1,20}}? to [\w ]{{1,30}}?,? or (?:else,? )?(?=i )|(?:^|[.!?,;] )(?:\w+ ){{1,3}}?(?:again|one more time|ever again),? and (?=i |we |you )|\bkeep (?:this|that|it) up\b|\bnext time {PU}\b|\b(?:do|say|try) (?:that|this|it) (?:one more time|again)\b|\bunless {PU}\b|\b(?:either|it is either) (?:you|he|she|it is)\b"),
+                               rf"|\bone more (?:\w+ ){{0,3}}?(?:and|then)\b|\bif (?:this|that|it) (?:happens|happened|goes on|carries on|continues) (?:again|one more time|any longer)\b|\beither\b[^.;!?]{{3,50}}? or (?=i )|\b(?:until|till|by) [\w ]{{1,20}}? to [\w ]{{1,30}}?,? or (?:else,? )?(?=i )|(?:^|[.!?,;] )(?:\w+ ){{1,3}}?(?:again|one more time|ever again),? and (?=i |we |you )|\bkeep (?:this|that|it) up\b|\bnext time {PU}\b|\b(?:do|say|try) (?:that|this|it) (?:one more time|again)\b|\bunless {PU}\b|\b(?:either|it is either) (?:you|he|she|it is)\b"),
         "ult_threat": re.compile(rf"\b(?:{_alt(b['leave_threat'])})(?!\w)"),
         # softened verdicts: "no offence but your cooking is awful", "I'm just being honest, you never pull your weight"
-        "softener": re.compile(rf"(?:^|[.!?,;] |\b)(?:{_alt(b['softeners'])})\b[,.!]? (?:but,? )?(?:[\w']+ ){{0,3}}?(?P<c>(?:you|he|she|u) [\w']+\b|(?:your|his|her) [\w']+(?: [\w']+)? (?:is|are|was|were)\b)(?P<rest>[^.;!?]*)"),
+        "softener": re.compile(rf"(?:^|[.!?,;] |\b)(?:{_alt(b['softeners'])})\b[,.!?]? (?:but,? )?(?:[\w']+ ){{0,3}}?(?P<c>(?:you|he|she|u) [\w']+\b|(?:your|his|her) [\w']+ [\w']+\b)(?P<rest>[^.;!?]*)"),
         "money": re.compile(rf"\b{PU}{MID} (?:blow|blows|blew|blown|waste|wastes|wasted|squander|squanders|squandered|fritter|fritters|frittered|piss|pisses|pissed|gamble|gambles|gambled|drink|drinks|drank|burn|burns|burned|burnt|throw|throws|threw) (?:away )?(?:all |half |most |every penny of |the rest of |a fortune of |loads of )?(?:(?:of )?(?:his|her|your|our|my|the|their) )?(?:{esc(b['money_words'])})\b"),
         "oh_right": re.compile(r"\b(?:where (?:did|has|have) (?:the|my|our|all the|all our|all my) [\w' ]{2,30}? (?:go|gone)|what (?:happened|has happened) to (?:the|my|our|all the) [\w' ]{2,30}?|who (?:ate|drank|broke|took|finished|used|moved|lost|hid) (?:the|my|our|all the) [\w' ]{2,30}?)\?+\s*"
                                r"(?:oh,? )?(?:right|yes|yeah|wait|of course|that is right|silly me|i forgot|never mind)[,.!]* (?:it was )?(?:your|his|her|you|he|she|on your|on his|on her|in your|in his|in her)\b"),
@@ -1414,7 +1417,7 @@ def _r11():
                               r"|(?:(?:always|clearly|obviously|apparently|never not|forever|constantly) )(?:\w+ )?too (?:busy|important|tired|good|cool|distracted) to (?:text|call|ring|reply|message|answer|talk to|spend time with|care|notice|help|listen)(?: (?:me|us|back))?)\b"),
         # what a softener announces must be a verdict: a negation, an absolute, a harm or a low mark
         "verdict": re.compile(rf"\b(?:{NEG_AFTER_YOU}|never|always|bad|worse|worst|awful|terrible|horrible|rubbish|useless|hopeless|crap|shit|pathetic|no (?:clue|idea|sense)|clueless|exhausting|draining|selfish|lazy|rude|mean|too|not|disgusting|inedible|embarrassing|boring|annoying|a joke|a nightmare|a mess|"
-                              rf"stink\w*|smell\w*|snor\w*|terrif\w*|scary|dangerous|appalling|atrocious|shocking|unbearable|a disaster|ridiculous|childish|immature|unfair|out of order|over the top|obsessed|cringe\w*|grim|vile|"
+                              rf"stink\w*|smell\w*|snor\w*|terrif\w*|scar(?:y|es|ed|ing)|frighten\w*|worr(?:y|ies|ied)|upset\w*|hurt\w*|annoy\w*|irritat\w*|embarrass\w*|dangerous|appalling|atrocious|shocking|unbearable|a disaster|ridiculous|childish|immature|unfair|out of order|over the top|obsessed|cringe\w*|grim|vile|"
                               rf"{_alt(re.escape(x) for x in _all_labels())})\b"),
         # the partner veiled as "someone": "we never go anywhere because someone is always tired"
         "someone": re.compile(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|while|if|unless) (?:apparently |of course |obviously |clearly |once again |yet again )?(?:a certain (?:someone|somebody|person)|certain people|some people|some of us|someone|somebody)(?: (?:in this (?:house|family|relationship)|around here|here|i know|i live with|who shall remain nameless|i could mention))? "
@@ -1446,7 +1449,9 @@ def _r11():
         # "am I being unreasonable to expect him to come?", "am I wrong to be upset that she ..."
         "aibu": re.compile(rf"\b(?:am i|would i be|is it) (?:being )?(?:unreasonable|wrong|crazy|mad|silly|petty|dramatic|too sensitive|overreacting|a nag|controlling|needy|paranoid|selfish|too much)\b[^?.]*?\b(?:to (?:expect|want|ask|need) (?:you|him|her|my {PARTNER_NOUNS}) to|(?:upset|angry|annoyed|hurt|cross|mad|sad|fuming) (?:that|when|because|about how) {PU}|that {PU} (?:never|always|does not|will not|did not|can not|refuses|forgot))\b"),
         # "how do you cope with a partner who sulks for days"
-        "cope_with": re.compile(rf"\b(?:how (?:do|does|did|can|should|would) (?:you|i|people|anyone|one)|what (?:do|would|should|can) (?:you|i|people) do|any tips|anyone else|does anyone else|has anyone) (?:\w+ ){{0,3}}?(?:cope|deal|live|put up|handle|manage|get through|be) with (?:a|an|my|your|their) (?:{PARTNER_NOUNS}|partner) (?:who|that|when (?:he|she|they)) (?:\w+ ){{0,2}}?(?P<v>[\w-]+)"),
+        "cope_with": re.compile(rf"\b(?:how (?:do|does|did|can|should|would) (?:you|i|people|anyone|one)|what (?:do|would|should|can) (?:you|i|people) do|any tips|anyone else|does anyone else|has anyone) (?:\w+ ){{0,3}}?(?:cope|deal|live|put up|handle|manage|get through|be) with (?:a|an|my|your|their) (?:{PARTNER_NOUNS}|partner) (?:who|that|when (?:he|she|they)) (?:\w+ ){{0,2}}?(?P<v>[\w-]+)"
+                               # "would you stay with someone who lies about where he's been?"
+                               rf"|\bwould (?:you|anyone|anybody|you guys|you lot) (?:\w+ )?(?:stay|put up|stick around|live|be) with (?:someone|somebody|a (?:{PARTNER_NOUNS}|partner|man|woman|guy|girl|person)) (?:who|that) (?:\w+ ){{0,2}}?(?P<v2>[\w-]+)"),
         # "who do you think cleans this house, the fairies?"
         "who_think": re.compile(r"\bwho (?:do|did|does) (?:you|he|she) think (?:\w+ )?(?:cleans|cooks|pays|does|washes|tidies|buys|irons|puts|picks|takes|feeds|walks|empties|fills|makes|did|cleaned|cooked|paid|washed|tidied|bought|ironed|sorted|sorts|organised|organises|organizes|remembered|remembers)\b"),
         # "I've told you a hundred times to put the seat down"
@@ -1458,9 +1463,15 @@ def _r11():
         "praise_another": re.compile(r"^(?:oh,? |wow,? |well,? )?(?:just )?(?:perfect|great|brilliant|lovely|wonderful|fantastic|super|cool|nice|amazing|fab|marvellous|marvelous|excellent|awesome)[,.!]* (?:another|yet another|again|one more|more)\b[^?]*\b(?:alone|wasted|ruined|late|cancelled|canceled|without (?:you|him|her)|on my own|by myself|of (?:this|waiting)|waiting|dishes|mess|row|argument|fight|takeaway|excuse|excuses|lie|lies)\b"),
         # "she'll talk for hours to her friends but gives me one-word answers"
         "others_but_me": re.compile(rf"\b{PU}\b[^.;!?]{{3,70}}?\b(?:friends|mates|mum|mother|mom|family|colleagues|boss|everyone else|other people|strangers|the dog|sister|brother|work|phone)\b[^.;!?]{{0,40}}?\bbut (?:then |with me |for me |to me |when it comes to me,? |at home )?(?:[\w']+ ){{0,3}}?(?:never|not|barely|hardly|only|ignores?|grunts?|one-word|nothing|silence|can not|could not|will not|would not|does not|do not|gives me|i get)\b"),
-        "effort": re.compile(r"\bi (?:cooked|cleaned|planned|made|bought|organised|organized|booked|wrapped|baked|decorated|tidied|prepared|came home early|got dressed up|dressed up|spent (?:hours|all day|the whole day|ages)|got the kids ready|packed|drove)\b"),
+        "effort": re.compile(r"\bi (?:worked (?:a|all|late|the|two|three|\d)|cooked|cleaned|planned|made|bought|organised|organized|booked|wrapped|baked|decorated|tidied|prepared|came home early|got dressed up|dressed up|spent (?:hours|all day|the whole day|ages)|got the kids ready|packed|drove)\b"),
         "indifferent": re.compile(rf"[.!?;]\s+(?:and |but |then |so )?{PU} (?:just |then |simply |still )?(?:[\w']+,? ){{0,7}}?(?:went (?:straight )?(?:to bed|out|to the pub|upstairs|on (?:your|his|her) phone)|looked at (?:your|his|her) phone|fell asleep|"
-                                  r"(?:did not|does not|never) (?:even )?(?:notice|say|touch|eat|thank|look|come|turn up|show up)|ignored|complained|moaned|stayed in bed|played|scrolled|left|walked out)\b"),
+                                  r"(?:did not|does not|never) (?:even )?(?:notice|say|touch|eat|thank|look|come|turn up|show up)|ignored|complained|moaned|stayed in bed|played|scrolled|left|walked out|"
+                                  r"(?:had|have|has) been (?:home|at home|in|sat here|sitting here|on the sofa|on the couch|in bed|asleep|gaming|playing) all (?:day|afternoon|evening|morning|weekend))\b"),
+        # secrecy: "he hides receipts from me", "she kept the loan from us"
+        "secret": re.compile(rf"\b{PU}{MID} (?:hide|hides|hid|hiding|has hidden|have hidden|keep|keeps|kept|keeping) (?:[\w']+ ){{0,3}}?(?:from me|from us|secret from me|secret from us|behind my back)\b"),
+        "drive_like": re.compile(rf"\b{PU}{MID} (?:drive|drives|drove|driving) like (?:(?:he|she|you|u) (?:is|are|stole|was|were|has|have|owns?)\b|an? (?:maniac|lunatic|idiot|nutter|boy racer|racing driver|rally driver|madman|madwoman|psycho|granny|learner|getaway driver)|it is (?:a race|stolen)|we are in a (?:race|rally))"),
+        # "k whatever, u do u"
+        "you_do_you": re.compile(r"^(?:k|ok|okay|fine|whatever|sure|right|cool)\b[,.! ]+(?:whatever,? )?(?:you|u) do (?:you|u)\b"),
         "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b(?! (?:yourself|himself|herself|yourselves))"),
     }
 
@@ -1515,16 +1526,18 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
     harm = _harm_set() - AMBIGUOUS_HARM
     m = r["one_who"].search(t)
     if m and not in_fair(m.start()):
-        rest = m.group("rest")
+        rest = m.group("rest") or m.group("rest2")
         bad = any((verb_lemma(w) or w) in harm for w in words(rest)) or re.search(
-            rf"\b(?:{NEG_AFTER_YOU}|made (?:this|it|everything|things)|ruin\w*|mess\w*|wrong|broke|started|caused|lied|cheated|never|not)\b", rest) \
+            rf"\b(?:{NEG_AFTER_YOU}|made (?:this|it|everything|things)|ruin\w*|mess\w*|wrong|broke|started|caused|lied|cheated|never|not)\b", rest) or r["trouble"].search(rest) \
             or re.search(r",? not (?:me|i|my \w+)\b", t[m.end():m.end() + 20])
         if bad and not _good_outcome(rest):
             add("accusing_you", _wide_span(t[m.start():]))
-    for key in ("aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
+    for key in ("secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
+        if key == "secret" and _r9()["surprise_party"].search(t):
+            continue  # "he kept the party a secret from me"
         if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another") \
                 or key == "praise_another" and _is_positive(t[m.start() + len(m.group(0).split()[0]):]):
             continue
@@ -1535,14 +1548,18 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
               or m.group("v") in {"deletes", "hides", "lies", "sneaks", "texts", "messages", "still", "keeps", "never", "always"}):
         add("accusing_you", _wide_span(t[m.start():]))
     m = r["cope_with"].search(t)
-    if m and ((verb_lemma(m.group("v")) or m.group("v")) in harm or re.match(rf"(?:{NEG_AFTER_YOU}|never|always|constantly|refuses|will not|can not|does not|is (?:always|never|so|constantly))\b", t[m.start("v"):])) \
-            and not re.search(r"\bnever\s*$", t[:m.start("v")]):
+    v = m and ("v" if m.group("v") else "v2")
+    if m and ((verb_lemma(m.group(v)) or m.group(v)) in harm or re.match(rf"(?:{NEG_AFTER_YOU}|never|always|constantly|refuses|will not|can not|does not|is (?:always|never|so|constantly))\b", t[m.start(v):])) \
+            and not re.search(r"\bnever\s*$", t[:m.start(v)]):
         add("accusing_you", _wide_span(t[m.start():]))
     # texting drops the question mark: "srsly who leaves a wet towel on the bed"
     if "?" not in t and not positive:
         m = _r9()["who_does"].search(re.sub(r"^[\w']+,? (?=who )", "", t.rstrip(" .!")) + "?")
         if m:
             add("accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
+    m = re.search(rf"\b{PARTNER}\b[^.;!?]*?\b(?:24 ?/? ?7|twenty four seven|round the clock|day and night|day in,? day out)\b", t)
+    if m and not positive and not in_fair(m.start()):
+        add("absolute", re.search(r"(?:24 ?/? ?7|twenty four seven|round the clock|day and night|day in,? day out)$", m.group(0)).group(0))
     # an interval as an absolute: "you check your phone every 2 minutes"
     m = re.search(rf"\b{PARTNER}\b[^.;!?]*?\bevery (?:\d+|two|three|five|ten|fifteen|few|couple of|other|single|half an?) (?:minutes?|mins?|seconds?|secs?|hours?)\b", t)
     if m and not positive and not in_fair(m.start()):
@@ -1573,5 +1590,5 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
     if m and (verb_lemma(m.group("v")) or m.group("v")) in harm and not _is_positive(t[m.end():]):
         add("accusing_you", _wide_span(t[m.start():]))
     # an eye-roll emoji on praise or on the partner is sarcasm: "great job 🙄", "so nice of you to show up 🙃"
-    if re.search(r"\beyeroll\b", t) and (PARTNER_REF.search(t) or re.search(r"\b(?:great|good|nice|well done|thanks|thank you|lovely|brilliant|perfect|wonderful|amazing|fantastic|cheers|cool|sure|fine|wow|job)\b", t)):
+    if re.search(r"\beyeroll\b", t) and (PARTNER_REF.search(t) or re.search(r"\b(?:great|good|nice|well done|thanks|thank you|thx|ty|tysm|lovely|brilliant|perfect|wonderful|amazing|fantastic|cheers|cool|sure|fine|wow|job|help)\b", t)):
         add("sarcasm", _wide_span(t.replace("eyeroll", "").strip()) or "eyeroll")
