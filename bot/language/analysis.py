@@ -1364,7 +1364,7 @@ def _r11():
         "reason": re.compile(rf"\b{PU} (?:are|is|were|was) (?:(?:literally|honestly|actually|basically|really|clearly|obviously|probably|definitely) )?(?:a|the) (?:big |huge |large |main |major |good )?(?:part|half) of (?:why|the (?:reason|cause|problem))\b|"
                              rf"\b{PU} (?:are|is|were|was|have been|has been|will be) (?:(?:literally|honestly|actually|basically|really|clearly|obviously|probably|definitely|always) )?(?:(?:the|half the|part of the|the whole|the only|the main|the real|the sole|the entire|a big part of the|the number one|the biggest) )?(?:reason|cause|root cause)\b(?: (?:why|that|for))?|\b{PU} (?:are|is|were|was) (?:the reason )?why\b"
                              rf"|\bthe (?:only |main |real |whole |biggest )?reason (?:why |that )?[^.;!?]{{3,80}}? (?:is|was) (?:you|him|her|my {PARTNER_NOUNS})(?=\s*(?:[.,;!?]|$| and | if | really| honestly| to be honest| i think))"),
-        "because_of": re.compile(rf"\b(?:all |entirely |only |partly |it is |that is |this is |it was |that was )*(?:because of|thanks to|cheers to|down to(?= \w+ that\b)) (?:you|him|her|my {PARTNER_NOUNS})\b(?! (?:and|or) (?:me|i)\b)"),
+        "because_of": re.compile(rf"\b(?:all |entirely |only |partly |it is |that is |this is |it was |that was )*(?:because of|thanks to|cheers to|down to(?= \w+ that\b)|on(?= \w+ that\b)) (?:you|him|her|my {PARTNER_NOUNS})\b(?! (?:and|or) (?:me|i)\b)"),
         # "all this started when you ...", "things went downhill after he ..."
         "started": re.compile(rf"\b(?:all (?:this|of this|of it|that|of that)|this(?: all| whole (?:\w+ )?(?:thing|mess|situation))?|it all|everything|the (?:trouble|problems?|arguments?|fighting|rows?|tension|distance|drinking|lying)|our problems|things|it) (?:only |really |all |first )?"
                               rf"(?:started|began|kicked off|went (?:wrong|downhill|south|pear-shaped|bad|to hell)|fell apart|got worse|started going (?:wrong|downhill)) (?:when|the (?:day|moment|minute|second|night|week) |after|once|because|as soon as) {PU}\b"
@@ -1376,7 +1376,7 @@ def _r11():
                              rf"|(?P<rest2>\b(?:i|we|life|things|everything|my \w+|our \w+) (?:would|could|might)\b[^.;!?]*?),? (?:if it (?:were|was|had) not (?:been )?for|if not for|but for) {OBJ_PARTNER}\b"),
         # "we wouldn't be in this mess if you'd listened", "none of this would have happened if you had just told the truth"
         "if_had": re.compile(rf"\b(?:we|i|this|that|it|none of (?:this|that|it)|the \w+) (?:would|could) (?:not|never) (?:have |be )?[^.;!?]*?\bif {PU} (?:had|would have) (?!not\b|been (?:there|here|around)\b)\w+"
-                             rf"|\bnone of (?:this|that|it) would (?:have|be)\b[^.;!?]*?\bif {PU}\b|\bif {PU} (?:had|would have) (?:just|only|actually|bothered to|for once|even) (?!not\b)\w+[^.;!?]*?\b(?:would|could)\b"),
+                             rf"|\bnone of (?:this|that|it) would (?:have|be)\b[^.;!?]*?\bif {PU}\b|\b(?:by now|already) if {PU} (?:had|would have) (?:ever|just|only|bothered)\b|\bif {PU} (?:had|would have) ever \w+[^.;!?]*?\b(?:would|could)\b|\bif {PU} (?:had|would have) (?:just|only|actually|bothered to|for once|even) (?!not\b)\w+[^.;!?]*?\b(?:would|could)\b"),
         "every_fight": re.compile(rf"\bevery (?:single )?(?:fight|argument|row|problem|drama|disagreement|falling out|issue) (?:we (?:ever )?(?:have|have had|had) )?(?:starts|started|begins|began|kicks off|kicked off|comes back to|is because of|goes back to|is about) (?:with |to )?(?:you|him|her)\b"
                                   rf"|\b{P}{MID} (?:start|starts|started|pick|picks|picked|cause|causes|caused|create|creates|created|provoke|provokes|provoked) (?:every|all the|all our|all of our|most of the|most of our|half the|half our|these|the|every single) (?:fights?|arguments?|rows?|drama|problems|trouble|tension)\b"),
         # "you're the one who ruined Christmas", "it's you who made this so complicated", "you're the problem here, not my mum"
@@ -1396,7 +1396,7 @@ def _r11():
                              r"(?:never|not|always|constantly|refuses?|ignores?|forgets?|does not|do not|can not|will not|would not|spends?|leaves?|expects?|lies|lie|yells?|shouts?|checks?|reads?|goes through|go through|disappears?|sulks?|criticises?|criticizes?)\b"),
         # ultimatums: a condition on the partner's behaviour and the speaker leaving
         "ult_cond": re.compile(rf"\bif {PU}\b(?: [\w']+){{0,6}}? (?:do not|does not|did not|can not|will not|would not|never|ever|keep|keeps|carry on|carries on|continue|continues|again|stop|start|starts|one more|lie|lies|forget|forgets|cheat|cheats|touch|touches|raise|raises)\b"
-                               rf"|\bone more (?:\w+ ){{0,3}}?(?:and|then)\b|\bif (?:this|that|it) (?:happens|happened|goes on|carries on|continues) (?:again|one more time|any longer)\b|\beither\b[^.;!?]{{3,50}}? or (?=i )|\b(?:until|till|by) [\w ]{{1,20}}? to [\w ]{{1,30}}?,? or (?:else,? )?(?=i )|(?:^|[.!?,;] )(?:\w+ ){{1,3}}?(?:again|one more time|ever again),? and (?=i |we |you )|\bkeep (?:this|that|it) up\b|\bnext time {PU}\b|\b(?:do|say|try) (?:that|this|it) (?:one more time|again)\b|\bunless {PU}\b|\b(?:either|it is either) (?:you|he|she|it is)\b"),
+                               rf"|\bone more (?:[\w']+ ){{0,5}}?(?:and|then)\b|\bif (?:this|that|it) (?:happens|happened|goes on|carries on|continues) (?:again|one more time|any longer)\b|\beither\b[^.;!?]{{3,50}}? or (?=i )|\b(?:until|till|by) [\w ]{{1,20}}? to [\w ]{{1,30}}?,? or (?:else,? )?(?=i )|(?:^|[.!?,;] )(?:\w+ ){{1,3}}?(?:again|one more time|ever again),? and (?=i |we |you )|\bkeep (?:this|that|it) up\b|\bnext time {PU}\b|\b(?:do|say|try) (?:that|this|it) (?:one more time|again)\b|\bunless {PU}\b|\b(?:either|it is either) (?:you|he|she|it is)\b"),
         "ult_threat": re.compile(rf"\b(?:{_alt(b['leave_threat'])})(?!\w)"),
         # softened verdicts: "no offence but your cooking is awful", "I'm just being honest, you never pull your weight"
         "softener": re.compile(rf"(?:^|[.!?,;] |\b)(?:{_alt(b['softeners'])})\b[,.!?]? (?:but,? )?(?:[\w']+ ){{0,3}}?(?P<c>(?:you|he|she|u) [\w']+\b|(?:your|his|her) [\w']+ [\w']+\b)(?P<rest>[^.;!?]*)"),
@@ -1423,7 +1423,7 @@ def _r11():
         "someone": re.compile(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|while|if|unless) (?:apparently |of course |obviously |clearly |once again |yet again )?(?:a certain (?:someone|somebody|person)|certain people|some people|some of us|someone|somebody)(?: (?:in this (?:house|family|relationship)|around here|here|i know|i live with|who shall remain nameless|i could mention))? "
                               r"(?:is always|is never|are always|are never|always|never|keeps?|can not|could not|will not|would not|refuses?|refused|does not|do not|did not|insists?|insisted|is too|was too|is so|was so|can never|cannot|just has to|always has to|has to always|"
                               r"gets (?:bored|tired|grumpy|drunk|jealous|stroppy|moody|angry|the hump|in a mood)|moans|complains|whinges|sulks|stopped|would stop|could stop|bothered|would bother|would actually|actually|learned to|learnt to|"
-                              r"(?:has|needs) to (?=[^.;!?]*\b(?:every|always|never|all|whole|ruined|again)\b))"
+                              r"(?:has|had|needs|needed) to)"
                               r"|\b(?:a certain (?:someone|somebody|person)|certain people|someone (?:who shall remain nameless|i (?:could|will not|would not) (?:name|mention)|not a million miles away))\b"),
         # "you're exhausting", "he's impossible to live with"
         # "he just sits there on his phone while the baby screams"
@@ -1472,6 +1472,27 @@ def _r11():
         "drive_like": re.compile(rf"\b{PU}{MID} (?:drive|drives|drove|driving) like (?:(?:he|she|you|u) (?:is|are|stole|was|were|has|have|owns?)\b|an? (?:maniac|lunatic|idiot|nutter|boy racer|racing driver|rally driver|madman|madwoman|psycho|granny|learner|getaway driver)|it is (?:a race|stolen)|we are in a (?:race|rally))"),
         # "k whatever, u do u"
         "you_do_you": re.compile(r"^(?:k|ok|okay|fine|whatever|sure|right|cool)\b[,.! ]+(?:whatever,? )?(?:you|u) do (?:you|u)\b"),
+        # "you've turned me into someone I don't recognise", "he's made me into a nervous wreck"
+        "turned_me": re.compile(rf"\b{PU}{MID} (?:have |has )?(?:turned|made|changed) me into (?:(?:someone|somebody|a person|the kind of person|the sort of person) (?:i|who|that)\b|(?:a |an |this |some )?(?:nag|wreck|nervous wreck|shell|monster|mess|liar|doormat|bitter \w+|jealous \w+|paranoid \w+|angry \w+|anxious \w+|insecure \w+))"),
+        # others witness the harm: "the neighbours can hear you yelling"
+        "witness": re.compile(r"\b(?:the neighbours|the neighbors|everyone|everybody|the kids|the children|people|the whole (?:street|pub|restaurant|party|family|office)|my friends|your friends|our friends|the waiter|the staff) (?:can |could |must have |all )?(?:hear|heard|see|saw|notice|noticed|watch|watched|saw) (?:you|him|her) (?P<v>\w+ing)"),
+        # "what kind of man forgets his daughter's birthday?"
+        "what_kind": re.compile(r"\bwhat (?:kind|sort|type) of (?:a )?(?:man|woman|husband|wife|father|mother|dad|mum|mom|parent|partner|person|boyfriend|girlfriend|human being|grown man|grown woman|adult) (?:even |actually |just |would |does |could |can |will )?(?P<v>(?!is\b|was\b|has\b)\w+)"),
+        # "you owe me 200 quid and you just bought a new console"
+        "owe_spend": re.compile(rf"\b{PU} (?:still )?(?:owe|owes|owed) (?:me|us) (?:\S+ ){{1,4}}?(?:and|but|yet|while|then) (?:you|he|she|u) (?:just |still |went and |then )?(?:bought|spent|got|ordered|booked|blew|splashed out)\b"),
+        # "she's on Facebook more than she's awake"
+        "on_more": re.compile(rf"\b{PU} (?:are|is|was|were) (?:on|glued to|at) (?:(?:your|his|her|the|that) )?(?:{esc(b['leisure'])}|facebook|pc) more than\b"),
+        # undoing the speaker's work: "I cleaned the bathroom and within an hour you'd splashed toothpaste everywhere"
+        "undo": re.compile(rf"\bi (?:just )?(?:cleaned|tidied|hoovered|vacuumed|washed|mopped|wiped|scrubbed|ironed|folded|made the bed|did the)\b[^.;!?]*?\b(?:and|but) (?:within|after|in|not even|less than|barely) (?:[\w']+ ){{1,3}}?{PU}\b"),
+        # past-tense "who" with a habit marker: "who left the milk out AGAIN"
+        "who_again": re.compile(r"(?:^|[.!?,;] )(?:[\w']+,? )?who (?:\w+ )?(?:left|put|ate|drank|finished|used|broke|took|moved|forgot|parked|threw|dropped|spilled|spilt|borrowed|lost|hid|unplugged|switched)\b[^.!?]*\b(?:again|every time|as usual|for the \w+ time)\b"),
+        # a weekday habit with a complaint: "you pick the kids up late every single Wednesday"
+        "weekday": re.compile(rf"\b{PU}\b[^.;!?]*?\b(?:late|forget|forgets|forgot|never|miss|misses|missed|without|leave|leaves|still|not|again)\b[^.;!?]*?\bevery (?:single )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|week|month|payday|bin day)\b"
+                             rf"|\bevery (?:single )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|week|month|payday|bin day),? {PU}\b[^.;!?]*?\b(?:late|forget|forgets|forgot|never|miss|misses|missed|without|leave|leaves|still|not|again)\b"),
+        # "the xbox gets more attention than I do"
+        "thing_more": re.compile(rf"\bthe (?:{esc(b['leisure'])}|dog|cat|car|job|football|gym|pub|mates|friends|bike|garden|shed|work|golf) (?:gets|get|got|getting|has|had) (?:more|far more|way more|much more|a lot more) (?:attention|time|love|affection|care|effort|energy|interest|cuddles|conversation|eye contact) than (?:i do|i did|i ever|me|us|we do|the kids|our kids|i get|i got)\b"),
+        # "oh amazing, you finally noticed"
+        "finally": re.compile(r"(?:^|[.!?,;] )(?:oh,? |wow,? |well,? )?(?:amazing|great|brilliant|wow|nice|lovely|fantastic|congratulations|congrats|well done|about time|look who|alert the press|hallelujah|miracles happen)[,.!]* (?:so )?(?:you|he|she|u|it) (?:have |has |is |are )?finally (?:noticed|remembered|replied|answered|showed up|turned up|woke up|got up|called|rang|texted|bothered|listened|realised|realized|clocked|put (?:your|his|her) phone down|got off (?:your|his|her) (?:phone|arse|backside|bum)|lifted a finger|came home|decided to)\b"),
         "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b(?! (?:yourself|himself|herself|yourselves))"),
     }
 
@@ -1518,7 +1539,11 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             break
     m = r["not_for"].search(t)
     rest = m and (m.group("rest") or m.group("rest2") or "")
-    if m and re.search(r"\b(?:would|could|might)\b", rest) and not r["bad"].search(rest) and not _is_positive(rest):
+    # the world without the partner: better ("we'd have a deposit", "I wouldn't need therapy") is a charge,
+    # worse ("I'd never have finished my degree", "I'd be lost") is thanks; a negation flips a trouble word
+    neg = bool(m) and bool(re.search(rf"\b(?:{NEG_AFTER_YOU}|never|not|no|nothing|nowhere)\b", rest))
+    trb = bool(m) and bool(r["trouble"].search(re.sub(r"\b(?:never|not|no|nothing|nowhere)\b", " ", rest)))
+    if m and re.search(r"\b(?:would|could|might)\b", rest) and neg == trb and not _is_positive(rest):
         add("accusing_you", _wide_span(t[m.start():]))
     m = r["if_had"].search(t)
     if m and not in_fair(m.start()) and not _good_outcome(sentence(m.start(), m.end())):
@@ -1532,20 +1557,28 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             or re.search(r",? not (?:me|i|my \w+)\b", t[m.end():m.end() + 20])
         if bad and not _good_outcome(rest):
             add("accusing_you", _wide_span(t[m.start():]))
-    for key in ("secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
+    for key in ("turned_me", "owe_spend", "on_more", "undo", "who_again", "weekday", "thing_more", "finally", "secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
+        if key == "someone" and re.search(r"\b(?:has|had|needs|needed) to $", m.group(0) + " ") and not re.search(r"\b(?:again|always|never|every|all|whole|ruined|late|times)\b", sentence(m.start(), m.end())):
+            continue  # "because someone has to feed the cat"
         if key == "secret" and _r9()["surprise_party"].search(t):
             continue  # "he kept the party a secret from me"
-        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another") \
-                or key == "praise_another" and _is_positive(t[m.start() + len(m.group(0).split()[0]):]):
+        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another", "finally") \
+                or key in ("praise_another", "finally") and _is_positive(t[m.end():]):
             continue
         add("label" if key == "wearing" else "accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
         break
     m = r["should_i"].search(t)
     if m and ((verb_lemma(m.group("v")) or m.group("v")) in harm or re.match(r"(?:annoyed|upset|angry|hurt|suspicious|mad|offended|jealous|pissed|fuming)", m.group(0)[len("should i be "):].replace("not ", ""))
               or m.group("v") in {"deletes", "hides", "lies", "sneaks", "texts", "messages", "still", "keeps", "never", "always"}):
+        add("accusing_you", _wide_span(t[m.start():]))
+    m = r["witness"].search(t)
+    if m and (verb_lemma(m.group("v")) or m.group("v")) in harm and not _is_positive(t):
+        add("accusing_you", _wide_span(t[m.start():]))
+    m = r["what_kind"].search(t)
+    if m and re.match(r"(?:would|does|could|can|will|\w+s)$", m.group("v")) and ((verb_lemma(m.group("v")) or "") in harm or not _is_positive(t)):
         add("accusing_you", _wide_span(t[m.start():]))
     m = r["cope_with"].search(t)
     v = m and ("v" if m.group("v") else "v2")
