@@ -1368,6 +1368,8 @@ def _r11():
         # "all this started when you ...", "things went downhill after he ..."
         "started": re.compile(rf"\b(?:all (?:this|of this|of it|that|of that)|this(?: all| whole (?:\w+ )?(?:thing|mess|situation))?|it all|everything|the (?:trouble|problems?|arguments?|fighting|rows?|tension|distance|drinking|lying)|our problems|things|it) (?:only |really |all |first )?"
                               rf"(?:started|began|kicked off|went (?:wrong|downhill|south|pear-shaped|bad|to hell)|fell apart|got worse|started going (?:wrong|downhill)) (?:when|the (?:day|moment|minute|second|night|week) |after|once|because|as soon as) {PU}\b"
+                              # "my life fell apart the day I met you"
+                              rf"|\b(?:my life|everything|it all|things|my world|our life|our lives) (?:fell apart|went wrong|went downhill|went to hell|changed for the worse|got worse|started going wrong) (?:the (?:day|moment|minute|year) |when |since |after )(?:i|we) (?:met|married|moved in with|got with|started seeing) (?:you|him|her|u)\b"
                               # "ever since you started drinking again everything's gone wrong"
                               rf"|\b(?:ever )?since {PU}\b[^.;!?]{{3,60}}?\b(?:everything|things|it|life|we|our \w+)(?:'s| has| have| had| is| are)? (?:gone|went|been|got|gotten|fell|fallen|started going|started) (?:wrong|downhill|south|to hell|worse|bad|apart|pear-shaped)\b"),
         # "if it weren't for you we'd have a deposit by now" (but "... I'd never have finished my degree" is thanks)
@@ -1384,7 +1386,10 @@ def _r11():
                               rf"|\b{PU} (?:are|is|were|was) the (?:one|person|only one) (?P<rest2>(?:making|causing|being|doing|ruining|starting|creating|dragging|holding|stopping|keeping) [^.;!?]+)"),
         "problem": re.compile(rf"\b{PU} (?:are|is|were|was) (?:(?:the|the real|the only|the whole|the actual|the biggest|the main) )(?:problem|issue|trouble|one with the problem)\b(?! (?:solver|solving|child|page|set|sheet)\b)"),
         # "you've put us in debt", "he got us into this mess"
-        "landed": re.compile(rf"\b{PU}{MID} (?:have |has )?(?:put|got|gotten|landed|dragged|left|plunged|run|ran) (?:me|us|the family|this family|the kids)(?: \w+)? (?:in|into) (?:debt|trouble|this mess|a mess|the red|danger|this situation|arrears|hospital)\b"),
+        "landed": re.compile(rf"\b{PU}{MID} (?:have |has )?(?:cost|costs) (?:me|us|the family|this family)(?: \w+)? (?:thousands|hundreds|millions|a fortune|\d+|my job|our savings|the house|everything|so much|a lot|my friends)\b|"
+                             # "your drinking is tearing this family apart"
+                             rf"\b(?:your|his|her) (?:\w+ )?(?:{esc(b['vices'])}|drinking|gambling|spending|gaming|habit|phone|affair|behaviour|behavior|mother|mum|mom|family|ex|work|job|addiction|porn) (?:is|are|has been|have been|was|were|will be) (?:\w+ )?(?:tearing|ruining|destroying|killing|wrecking|breaking|driving (?:me|us)|pulling (?:us|this family)|pushing (?:me|us))\b|"
+                             rf"\b{PU}{MID} (?:have |has )?(?:put|got|gotten|landed|dragged|left|plunged|run|ran) (?:me|us|the family|this family|the kids)(?: \w+)? (?:in|into) (?:debt|trouble|this mess|a mess|the red|danger|this situation|arrears|hospital)\b"),
         # "you made us late", "you've made me look like an idiot", "you made us miss the start"
         "made_us": re.compile(rf"\b{PU}{MID} (?:have |has )?(?:made|make|makes|making|got|get|gets) (?:me|us|the kids|everyone|us all|us both) (?:so |really |)?(?:late|miss|lose|cancel|wait|pay|look (?:like )?(?:an? |such an? )?(?:idiot|fool|stupid|mug|joke))\b"),
         # "you're the worst thing that ever happened to me", "marrying you was the biggest mistake of my life"
@@ -1396,7 +1401,7 @@ def _r11():
                              r"(?:never|not|always|constantly|refuses?|ignores?|forgets?|does not|do not|can not|will not|would not|spends?|leaves?|expects?|lies|lie|yells?|shouts?|checks?|reads?|goes through|go through|disappears?|sulks?|criticises?|criticizes?)\b"),
         # ultimatums: a condition on the partner's behaviour and the speaker leaving
         "ult_cond": re.compile(rf"\bif {PU}\b(?: [\w']+){{0,6}}? (?:do not|does not|did not|can not|will not|would not|never|ever|keep|keeps|carry on|carries on|continue|continues|again|stop|start|starts|one more|lie|lies|forget|forgets|cheat|cheats|touch|touches|raise|raises)\b"
-                               rf"|\bone more (?:[\w']+ ){{0,5}}?(?:and|then)\b|\bif (?:this|that|it) (?:happens|happened|goes on|carries on|continues) (?:again|one more time|any longer)\b|\beither\b[^.;!?]{{3,50}}? or (?=i )|\b(?:until|till|by) [\w ]{{1,20}}? to [\w ]{{1,30}}?,? or (?:else,? )?(?=i )|(?:^|[.!?,;] )(?:\w+ ){{1,3}}?(?:again|one more time|ever again),? and (?=i |we |you )|\bkeep (?:this|that|it) up\b|\bnext time {PU}\b|\b(?:do|say|try) (?:that|this|it) (?:one more time|again)\b|\bunless {PU}\b|\b(?:either|it is either) (?:you|he|she|it is)\b"),
+                               rf"|\bone more (?:[\w']+ ){{0,5}}?(?:and|then)\b|\b(?:carry on|keep going|keep on|go on|continue) like (?:this|that)\b|\bif (?:the|this|my|our) \w+ (?:is not|are not|has not been|have not been|is still not) (?:\w+ )?(?:tidy|clean|done|sorted|fixed|paid|cleaned|tidied|emptied|finished|back)\b|\bif (?:this|that|it) (?:happens|happened|goes on|carries on|continues) (?:again|one more time|any longer)\b|\beither\b[^.;!?]{{3,50}}? or (?=i )|\b(?:until|till|by) [\w ]{{1,20}}? to [\w ]{{1,30}}?,? or (?:else,? )?(?=i )|(?:^|[.!?,;] )(?:\w+ ){{1,3}}?(?:again|one more time|ever again),? and (?=i |we |you )|\bkeep (?:this|that|it) up\b|\bnext time {PU}\b|\b(?:do|say|try) (?:that|this|it) (?:one more time|again)\b|\bunless {PU}\b|\b(?:either|it is either) (?:you|he|she|it is)\b"),
         "ult_threat": re.compile(rf"\b(?:{_alt(b['leave_threat'])})(?!\w)"),
         # softened verdicts: "no offence but your cooking is awful", "I'm just being honest, you never pull your weight"
         "softener": re.compile(rf"(?:^|[.!?,;] |\b)(?:{_alt(b['softeners'])})\b[,.!?]? (?:but,? )?(?:[\w']+ ){{0,3}}?(?P<c>(?:you|he|she|u) [\w']+\b|(?:your|his|her) [\w']+ [\w']+\b)(?P<rest>[^.;!?]*)"),
@@ -1435,7 +1440,7 @@ def _r11():
         # "either the Xbox goes or I do", "it's me or the bottle"
         "it_or_me": re.compile(r"\b(?:either )?(?:the|your|his|her|that|this) [\w' ]{1,25}? goes,? or (?:i|me) (?:do|go)\b|\b(?:it is|choose:?|pick:?|either) (?:me or (?:the|your|his|her|that|them|him|her|it)\b|(?:the|your|his|her|that|them|him|her) [\w' ]{0,20}?or me\b)"),
         # "do all men leave wet towels on the bed or is it just mine?"
-        "just_mine": re.compile(rf"\b(?:do|does|is|are|will|can|would) (?:all|most|other|any other|normal) (?:men|women|husbands|wives|partners|boyfriends|girlfriends|guys|blokes|dads|mums)\b[^.]*?\bor (?:is it |is that )?just (?:mine|my {PARTNER_NOUNS})\b"),
+        "just_mine": re.compile(rf"\bdoes anyone (?:else's|elses) (?:{PARTNER_NOUNS}) (?!\w+ (?:amazing|great|lovely|brilliant|the best))\w+|\b(?:do|does|is|are|will|can|would) (?:all|most|other|any other|normal) (?:men|women|husbands|wives|partners|boyfriends|girlfriends|guys|blokes|dads|mums)\b[^.]*?\bor (?:is it |is that )?just (?:mine|my {PARTNER_NOUNS})\b"),
         # "should I be annoyed that he ...", "should I be worried that she deletes her messages"
         "should_i": re.compile(rf"\bshould i (?:not )?be (?:annoyed|upset|angry|hurt|suspicious|mad|offended|jealous|pissed off|fuming|worried|concerned) (?:that|when|if|about how|about the fact that) {PU}{MID} (?P<v>[\w-]+)"),
         # "you let them eat sweets before bed and then I get the tantrums": the partner acts, the speaker pays
@@ -1493,6 +1498,18 @@ def _r11():
         "thing_more": re.compile(rf"\bthe (?:{esc(b['leisure'])}|dog|cat|car|job|football|gym|pub|mates|friends|bike|garden|shed|work|golf) (?:gets|get|got|getting|has|had) (?:more|far more|way more|much more|a lot more) (?:attention|time|love|affection|care|effort|energy|interest|cuddles|conversation|eye contact) than (?:i do|i did|i ever|me|us|we do|the kids|our kids|i get|i got)\b"),
         # "oh amazing, you finally noticed"
         "finally": re.compile(r"(?:^|[.!?,;] )(?:oh,? |wow,? |well,? )?(?:amazing|great|brilliant|wow|nice|lovely|fantastic|congratulations|congrats|well done|about time|look who|alert the press|hallelujah|miracles happen)[,.!]* (?:so )?(?:you|he|she|u|it) (?:have |has |is |are )?finally (?:noticed|remembered|replied|answered|showed up|turned up|woke up|got up|called|rang|texted|bothered|listened|realised|realized|clocked|put (?:your|his|her) phone down|got off (?:your|his|her) (?:phone|arse|backside|bum)|lifted a finger|came home|decided to)\b"),
+        # "he treats our joint account like his personal piggy bank"
+        "treats_as": re.compile(rf"\b{PU}{MID} (?:treat|treats|treated|treating|use|uses|used|using) (?:our|my|the|this) [\w' ]{{1,20}}? (?:like|as) (?:a|an|his|her|your|some) (?:own |personal |private |free |bloody )?(?:piggy bank|cash ?machine|cashpoint|atm|hotel|b&b|bank|playground|dumping ground|bin|skip|doormat|laundrette|launderette|restaurant|taxi|storage unit|ashtray|pigsty)\b"),
+        # phones at the table: "you text your mates under the table at dinner"
+        "phone_at": re.compile(rf"\b{PU}{MID} (?:text|texts|texted|texting|scroll|scrolls|scrolled|scrolling|check|checks|checked|checking|(?:are|is|was|were) on (?:your|his|her|the) phone)\b[^.;!?]*\b(?:under the table|at (?:the )?(?:dinner|table)|during (?:dinner|the film|our date|sex|the wedding|the funeral|the meal)|in bed|while i (?:am|was) (?:talking|speaking|crying))\b"),
+        # "have you ever once emptied the dishwasher?"
+        "ever_once": re.compile(r"\b(?:have|has|did|do|does) (?:you|he|she|u) (?:ever|even) (?:once|one time|actually once|even once)\b|\b(?:have|has|did) (?:you|he|she|u) (?:\w+ed|done|made|cooked|cleaned) (?:[\w']+ ){0,4}?(?:even )?once in (?:your|his|her) (?:life|lives)\b"),
+        "too_fast": re.compile(rf"\b{PU}{MID} (?:[\w']+ ){{0,4}}?(?:too fast|way too fast|too quickly|too close to)\b(?=[^.!?]*\b(?:kids?|baby|screamed|scared|terrified|nearly|almost|motorway|bend|corner|speed|limit|cyclist|lorry)\b)"),
+        "instead_plan": re.compile(rf"[.!?;]\s+(?:and then |then |but )?{PU} (?:just )?(?:decided|chose|went|preferred|opted|wanted) to (?:[\w']+ ){{1,4}}?instead\b"),
+        "plan": re.compile(r"\b(?:planned|booked|arranged|organised|organized|came down|came over|invited|was supposed|were supposed|had plans|had tickets)\b"),
+        "meant_to": re.compile(r"\b(?:so|and|but|then|now|cool|great|right|ok|okay|oh),? (?:i am|am i|im) (?:just|simply|apparently|now|then) (?:supposed|meant|expected) to\b"),
+        # "ok 👍 glad I matter so much", "good to know where I stand"
+        "i_matter": re.compile(r"\b(?:glad|nice|good|great|lovely) (?:to know |to see )?(?:i|that i) (?:matter|mean) (?:so much|that much|a lot)\b|\bgood to know (?:where i stand|what i am worth|how much i matter|i am (?:a priority|important|an afterthought|last))\b"),
         "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b(?! (?:yourself|himself|herself|yourselves))"),
     }
 
@@ -1520,6 +1537,10 @@ def _good_outcome(s: str) -> bool:
 
 def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]]) -> None:
     r = _r11()
+    # an excuse in scare quotes, again: "lmao ok 'busy' again" (before the teasing check: "lol" here is no joke)
+    m = re.search(r"(?:^|\s)(['\"])(?:busy|working|tired|sick|ill|out|at work|in a meeting|at the gym|late|with friends|a work thing|overtime|stuck in traffic|on (?:my|his|her|your) way)\1[,.!]*\s*(?:again|as usual|huh|right|sure|apparently)\b", t)
+    if m:
+        add("sarcasm", _wide_span(t[m.start():].strip()))
     if TEASING.search(t):
         return
     in_fair = lambda i: any(a <= i < b for a, b in fair)  # noqa: E731
@@ -1557,15 +1578,17 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             or re.search(r",? not (?:me|i|my \w+)\b", t[m.end():m.end() + 20])
         if bad and not _good_outcome(rest):
             add("accusing_you", _wide_span(t[m.start():]))
-    for key in ("turned_me", "owe_spend", "on_more", "undo", "who_again", "weekday", "thing_more", "finally", "secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
+    for key in ("treats_as", "phone_at", "ever_once", "too_fast", "meant_to", "i_matter", "turned_me", "owe_spend", "on_more", "undo", "who_again", "weekday", "thing_more", "finally", "secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
         if key == "someone" and re.search(r"\b(?:has|had|needs|needed) to $", m.group(0) + " ") and not re.search(r"\b(?:again|always|never|every|all|whole|ruined|late|times)\b", sentence(m.start(), m.end())):
             continue  # "because someone has to feed the cat"
+        if key == "i_matter" and _is_positive(t[:m.start()] + t[m.end():]):
+            continue  # "so nice to know I matter so much to you, thank you"
         if key == "secret" and _r9()["surprise_party"].search(t):
             continue  # "he kept the party a secret from me"
-        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another", "finally") \
+        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another", "finally", "i_matter") \
                 or key in ("praise_another", "finally") and _is_positive(t[m.end():]):
             continue
         add("label" if key == "wearing" else "accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
@@ -1604,6 +1627,12 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
         n = r["indifferent"].search(rest)
         if n and not _is_positive(rest[n.start():]):
             add("accusing_you", _wide_span(rest[n.start():].lstrip(".!?;, ")))
+    m = r["instead_plan"].search(t)
+    if m and r["plan"].search(t[:m.start()]) and not _is_positive(t[m.start():]):
+        add("accusing_you", _wide_span(t[m.start():].lstrip(".!?;, ")))
+    m = re.search(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|after) (?:apparently |of course )?(?:a certain (?:someone|somebody|person)|certain people|some people|some of us|someone|somebody) (?:\w+ )?(?P<v>\w+)", t)
+    if m and ((verb_lemma(m.group("v")) or m.group("v")) in harm or m.group("v") in {"blew", "spent", "gambled", "drank", "crashed", "lost", "broke", "maxed"}):
+        add("accusing_you", _wide_span(t[m.start():]))
     # a harm said as a bare gerund with "again": "wyd?? oh right ignoring me again"
     m = re.search(r"(?:^|[.!?,;] )(?:(?:oh|right|ok|okay|cool|great|sure|fine|wow|so|and|lovely),? )*(?P<v>\w+ing) (?:me|us|my \w+)\b[^.!?]*\bagain\b", t)
     if m and (verb_lemma(m.group("v")) or m.group("v")) in harm and not _is_positive(t):
@@ -1616,7 +1645,8 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             add("accusing_you", _wide_span(t[c.start():]))
     # a softener that announces a verdict
     m = r["softener"].search(t)
-    if m and not _is_positive(m.group("c") + m.group("rest")) and not in_fair(m.start()) and r["verdict"].search(m.group("c") + m.group("rest")):
+    if m and not _is_positive(m.group("c") + m.group("rest")) and not in_fair(m.start()) \
+            and (r["verdict"].search(m.group("c") + m.group("rest")) or re.search(r"\blet (?:me|us|the kids) down\b", m.group("rest")) or any((verb_lemma(w) or w) in harm for w in words(m.group("c") + m.group("rest")))):
         add("accusing_you", _wide_span(t[m.start("c"):]))
     # "can't believe you ditched me"
     m = r["cant_believe"].search(t)
