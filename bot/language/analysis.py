@@ -1630,7 +1630,7 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
     m = r["instead_plan"].search(t)
     if m and r["plan"].search(t[:m.start()]) and not _is_positive(t[m.start():]):
         add("accusing_you", _wide_span(t[m.start():].lstrip(".!?;, ")))
-    m = re.search(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|after) (?:apparently |of course )?(?:a certain (?:someone|somebody|person)|certain people|some people|some of us|someone|somebody) (?:\w+ )?(?P<v>\w+)", t)
+    m = re.search(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|after) (?:apparently |of course )?(?:a certain (?:someone|somebody|person)|certain people|some people|some of us|someone|somebody) (?:(?:just|then|went and|always|has|had|have|apparently|conveniently) )?(?P<v>\w+)", t)
     if m and ((verb_lemma(m.group("v")) or m.group("v")) in harm or m.group("v") in {"blew", "spent", "gambled", "drank", "crashed", "lost", "broke", "maxed"}):
         add("accusing_you", _wide_span(t[m.start():]))
     # a harm said as a bare gerund with "again": "wyd?? oh right ignoring me again"
