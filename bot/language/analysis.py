@@ -619,7 +619,7 @@ def _affection_re():
 
 
 # pride in the partner and being there for me: "proud of you for going even when you didn't feel like it", "every time I need you, you're there"
-PRIDE = re.compile(r"\b(?:proud of|impressed (?:by|with)) (?:you|him|her)\b[^.;!?]*|(?:every time|whenever|when) i need (?:you|him|her),? (?:you are|he is|she is) (?:always )?(?:there|right there)\b|"
+PRIDE = re.compile(r"\b(?:proud of|impressed (?:by|with)) (?:you|him|her)\b[^.;!?]*|\b(?:i|we) (?:can |could )?(?:always )?(?:rely on|count on|depend on) (?:you|him|her|u)\b|(?:every time|whenever|when) i need (?:you|him|her),? (?:you are|he is|she is) (?:always )?(?:there|right there)\b|"
                    # mind-reading and likeness: "it's like you read my mind", "you knew exactly what I wanted", "you look just like your mum in that photo"
                    rf"\b(?:read|reads|reading) my mind\b|\b{PARTNER} (?:always |just |somehow )?(?:knew|know|knows|guessed|guess|guesses) (?:exactly|just|precisely) (?:what|how|when) (?:i|to)\b|"
                    rf"\b{PARTNER} (?:look|looks|looked) (?:\w+ )?like (?:your|his|her|my) \w+")
@@ -1364,16 +1364,19 @@ def _r11():
         "reason": re.compile(rf"\b{PU} (?:are|is|were|was) (?:(?:literally|honestly|actually|basically|really|clearly|obviously|probably|definitely) )?(?:a|the) (?:big |huge |large |main |major |good )?(?:part|half) of (?:why|the (?:reason|cause|problem))\b|"
                              rf"\b{PU} (?:are|is|were|was|have been|has been|will be) (?:(?:literally|honestly|actually|basically|really|clearly|obviously|probably|definitely|always) )?(?:(?:the|half the|part of the|the whole|the only|the main|the real|the sole|the entire|a big part of the|the number one|the biggest) )?(?:reason|cause|root cause)\b(?: (?:why|that|for))?|\b{PU} (?:are|is|were|was) (?:the reason )?why\b"
                              rf"|\bthe (?:only |main |real |whole |biggest )?reason (?:why |that )?[^.;!?]{{3,80}}? (?:is|was) (?:you|him|her|my {PARTNER_NOUNS})(?=\s*(?:[.,;!?]|$| and | if | really| honestly| to be honest| i think))"),
+        "your_cause": re.compile(r"\b(?:all |it is |that is |this is |it was |that was )?(?:because of|thanks to|all because of) (?:your|his|her) (?:\w+ )?\w+\b"),
         "because_of": re.compile(rf"\b(?:all |entirely |only |partly |it is |that is |this is |it was |that was )*(?:because of|thanks to|cheers to|down to(?= \w+ that\b)|on(?= \w+ that\b)) (?:you|him|her|my {PARTNER_NOUNS})\b(?! (?:and|or) (?:me|i)\b)"),
         # "all this started when you ...", "things went downhill after he ..."
         "started": re.compile(rf"\b(?:all (?:this|of this|of it|that|of that)|this(?: all| whole (?:\w+ )?(?:thing|mess|situation))?|it all|everything|the (?:trouble|problems?|arguments?|fighting|rows?|tension|distance|drinking|lying)|our problems|things|it) (?:only |really |all |first )?"
                               rf"(?:started|began|kicked off|went (?:wrong|downhill|south|pear-shaped|bad|to hell)|fell apart|got worse|started going (?:wrong|downhill)) (?:when|the (?:day|moment|minute|second|night|week) |after|once|because|as soon as) {PU}\b"
                               # "my life fell apart the day I met you"
                               rf"|\b(?:my life|everything|it all|things|my world|our life|our lives) (?:fell apart|went wrong|went downhill|went to hell|changed for the worse|got worse|started going wrong) (?:the (?:day|moment|minute|year) |when |since |after )(?:i|we) (?:met|married|moved in with|got with|started seeing) (?:you|him|her|u)\b"
+                              # "ever since you got that game you've been a ghost" (a trouble word decides, below)
+                              rf"|\b(?:ever )?since {PU}\b[^.;!?]{{3,60}}?\b(?:you|he|she) (?:have|has) (?:been|become|turned into|gone)\b"
                               # "ever since you started drinking again everything's gone wrong"
                               rf"|\b(?:ever )?since {PU}\b[^.;!?]{{3,60}}?\b(?:everything|things|it|life|we|our \w+)(?:'s| has| have| had| is| are)? (?:gone|went|been|got|gotten|fell|fallen|started going|started) (?:wrong|downhill|south|to hell|worse|bad|apart|pear-shaped)\b"),
         # "if it weren't for you we'd have a deposit by now" (but "... I'd never have finished my degree" is thanks)
-        "not_for": re.compile(rf"\b(?:if it (?:were|was|had) not (?:been )?for|if not for|were it not for|had it not been for) {OBJ_PARTNER}\b(?P<rest>[^.;!?]*)"
+        "not_for": re.compile(rf"\b(?:if it (?:were|was|had) not (?:been )?for|if not for|were it not for|had it not been for) (?:{OBJ_PARTNER}|(?:your|his|her) (?:mother|mum|mom|family|drinking|job|ex|friends|mates|temper|spending|gambling|moods?|sister|brother|dad|father))\b(?P<rest>[^.;!?]*)"
                              # "I'd still have my savings if it wasn't for him"
                              rf"|(?P<rest2>\b(?:i|we|life|things|everything|my \w+|our \w+) (?:would|could|might)\b[^.;!?]*?),? (?:if it (?:were|was|had) not (?:been )?for|if not for|but for) {OBJ_PARTNER}\b"),
         # "we wouldn't be in this mess if you'd listened", "none of this would have happened if you had just told the truth"
@@ -1422,13 +1425,14 @@ def _r11():
                               r"|(?:(?:always|clearly|obviously|apparently|never not|forever|constantly) )(?:\w+ )?too (?:busy|important|tired|good|cool|distracted) to (?:text|call|ring|reply|message|answer|talk to|spend time with|care|notice|help|listen)(?: (?:me|us|back))?)\b"),
         # what a softener announces must be a verdict: a negation, an absolute, a harm or a low mark
         "verdict": re.compile(rf"\b(?:{NEG_AFTER_YOU}|never|always|bad|worse|worst|awful|terrible|horrible|rubbish|useless|hopeless|crap|shit|pathetic|no (?:clue|idea|sense)|clueless|exhausting|draining|selfish|lazy|rude|mean|too|not|disgusting|inedible|embarrassing|boring|annoying|a joke|a nightmare|a mess|"
-                              rf"stink\w*|smell\w*|snor\w*|terrif\w*|scar(?:y|es|ed|ing)|frighten\w*|worr(?:y|ies|ied)|upset\w*|hurt\w*|annoy\w*|irritat\w*|embarrass\w*|dangerous|appalling|atrocious|shocking|unbearable|a disaster|ridiculous|childish|immature|unfair|out of order|over the top|obsessed|cringe\w*|grim|vile|"
+                              rf"hard to (?:talk to|live with|please|love|reach|be around)|stink\w*|smell\w*|snor\w*|terrif\w*|scar(?:y|es|ed|ing)|frighten\w*|worr(?:y|ies|ied)|upset\w*|hurt\w*|annoy\w*|irritat\w*|embarrass\w*|dangerous|appalling|atrocious|shocking|unbearable|a disaster|ridiculous|childish|immature|unfair|out of order|over the top|obsessed|cringe\w*|grim|vile|"
                               rf"{_alt(re.escape(x) for x in _all_labels())})\b"),
         # the partner veiled as "someone": "we never go anywhere because someone is always tired"
         "someone": re.compile(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|while|if|unless) (?:apparently |of course |obviously |clearly |once again |yet again )?(?:a certain (?:someone|somebody|person)|certain people|some people|some of us|someone|somebody)(?: (?:in this (?:house|family|relationship)|around here|here|i know|i live with|who shall remain nameless|i could mention))? "
                               r"(?:is always|is never|are always|are never|always|never|keeps?|can not|could not|will not|would not|refuses?|refused|does not|do not|did not|insists?|insisted|is too|was too|is so|was so|can never|cannot|just has to|always has to|has to always|"
                               r"gets (?:bored|tired|grumpy|drunk|jealous|stroppy|moody|angry|the hump|in a mood)|moans|complains|whinges|sulks|stopped|would stop|could stop|bothered|would bother|would actually|actually|learned to|learnt to|"
                               r"(?:has|had|needs|needed) to)"
+                              r"|\bwhat (?:someone|somebody|certain people) (?:else )?wants?\b"
                               r"|\b(?:a certain (?:someone|somebody|person)|certain people|someone (?:who shall remain nameless|i (?:could|will not|would not) (?:name|mention)|not a million miles away))\b"),
         # "you're exhausting", "he's impossible to live with"
         # "he just sits there on his phone while the baby screams"
@@ -1510,6 +1514,12 @@ def _r11():
         "meant_to": re.compile(r"\b(?:so|and|but|then|now|cool|great|right|ok|okay|oh),? (?:i am|am i|im) (?:just|simply|apparently|now|then) (?:supposed|meant|expected) to\b"),
         # "ok 👍 glad I matter so much", "good to know where I stand"
         "i_matter": re.compile(r"\b(?:glad|nice|good|great|lovely) (?:to know |to see )?(?:i|that i) (?:matter|mean) (?:so much|that much|a lot)\b|\bgood to know (?:where i stand|what i am worth|how much i matter|i am (?:a priority|important|an afterthought|last))\b"),
+        "cant_rely": re.compile(r"\b(?:i|we) (?:literally |just |honestly )?(?:can not|could not|can never|could never|cannot|cant) (?:ever )?(?:rely on|count on|depend on|trust) (?:you|him|her|u)\b"),
+        "warned": re.compile(r"\b(?:warned|told) me (?:about|not to (?:marry|date|trust|move in with)) (?:you|him|her)\b[^.;!?]*\b(?:and|but) (?:she|he|they|you) (?:was|were) (?:right|spot on|not wrong)\b|\b(?:warned|told) me (?:about|not to \w+) (?:you|him|her)\b[^.;!?]*\bi should have listened\b"),
+        "all_men": re.compile(rf"\b(?:are|is) all (?:men|women|husbands|wives|boyfriends|girlfriends|partners|guys|blokes) (?:this|so|as|that) \w+|\bor did i (?:just )?get (?:unlucky|a dud|the bad one|the lazy one|a faulty one)\b"),
+        "my_card": re.compile(rf"\b{PU}{MID} (?:pays|paid|pay|paying|bought|buys|buy|spent|spends|spend|ordered|orders|booked|books) (?:for )?(?:[\w']+ ){{0,3}}?(?:with|on|using|out of|from) my (?:card|credit card|debit card|account|money|savings|wages|salary|paypal|bank)\b"),
+        "drunk_and": re.compile(rf"\b{PU}{MID} (?:got|get|gets|getting) (?:so |really |completely |totally )?(?:drunk|wasted|hammered|plastered|pissed|smashed|off (?:your|his|her) face|high|stoned) and\b|\b{PU}{MID} (?:started|picked|starts|picks|start|pick) (?:a |another )?(?:fight|row|argument|scene)s? (?:with|in front of|at)\b"),
+        "thanks_support": re.compile(r"\b(?:thanks|thank you|cheers|thx|ty) (?:so much |a lot |loads )?for (?:the|your|all the|all your) (?:support|help|backup|sympathy|understanding|concern|heads up|input|care|consideration|warning)\b[,.!]* (?:i guess|i suppose|not|really|eyeroll|huh|for nothing|as always|as usual|again)\b|^(?:wow|oh|well),? (?:ok|okay|right),? (?:thanks|thank you|cheers)\b"),
         "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b(?! (?:yourself|himself|herself|yourselves))"),
     }
 
@@ -1551,9 +1561,9 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
         return t[a:min(ends) if ends else len(t)]
 
     # the partner as the cause of what went wrong (a good outcome makes it thanks)
-    for key in ("reason", "because_of", "started", "every_fight", "problem", "misery", "landed", "made_us", "worst"):
+    for key in ("reason", "because_of", "your_cause", "started", "every_fight", "problem", "misery", "landed", "made_us", "worst"):
         m = r[key].search(t)
-        if key in ("reason", "started") and m and not _cause_is_bad(t, m.start(), m.end()):
+        if key in ("reason", "started", "your_cause") and m and not _cause_is_bad(t, m.start(), m.end()):
             continue  # a neutral reason is no charge: "she's the reason we moved to Bristol", "he's the reason I started running"
         if m and not in_fair(m.start()) and not _cause_is_good(t, m.start(), m.end()):
             add("accusing_you", _wide_span(t[m.start():]))
@@ -1578,7 +1588,7 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             or re.search(r",? not (?:me|i|my \w+)\b", t[m.end():m.end() + 20])
         if bad and not _good_outcome(rest):
             add("accusing_you", _wide_span(t[m.start():]))
-    for key in ("treats_as", "phone_at", "ever_once", "too_fast", "meant_to", "i_matter", "turned_me", "owe_spend", "on_more", "undo", "who_again", "weekday", "thing_more", "finally", "secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
+    for key in ("cant_rely", "warned", "all_men", "my_card", "drunk_and", "thanks_support", "treats_as", "phone_at", "ever_once", "too_fast", "meant_to", "i_matter", "turned_me", "owe_spend", "on_more", "undo", "who_again", "weekday", "thing_more", "finally", "secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
@@ -1588,7 +1598,7 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             continue  # "so nice to know I matter so much to you, thank you"
         if key == "secret" and _r9()["surprise_party"].search(t):
             continue  # "he kept the party a secret from me"
-        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another", "finally", "i_matter") \
+        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another", "finally", "i_matter", "thanks_support") \
                 or key in ("praise_another", "finally") and _is_positive(t[m.end():]):
             continue
         add("label" if key == "wearing" else "accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
@@ -1653,5 +1663,5 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
     if m and (verb_lemma(m.group("v")) or m.group("v")) in harm and not _is_positive(t[m.end():]):
         add("accusing_you", _wide_span(t[m.start():]))
     # an eye-roll emoji on praise or on the partner is sarcasm: "great job 🙄", "so nice of you to show up 🙃"
-    if re.search(r"\beyeroll\b", t) and (PARTNER_REF.search(t) or re.search(r"\b(?:great|good|nice|well done|thanks|thank you|thx|ty|tysm|lovely|brilliant|perfect|wonderful|amazing|fantastic|cheers|cool|sure|fine|wow|job|help)\b", t)):
+    if re.search(r"\beyeroll\b", t) and (PARTNER_REF.search(t) or re.search(r"\b(?:great|good|nice|well done|thanks|thank you|thx|ty|tysm|lovely|brilliant|perfect|wonderful|amazing|fantastic|cheers|cool|sure|fine|wow|job|help|love that|love this|love it|fab|another|again)\b", t)):
         add("sarcasm", _wide_span(t.replace("eyeroll", "").strip()) or "eyeroll")
