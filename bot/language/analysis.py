@@ -168,6 +168,9 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]], positive: bool = F
 # "I'm always the one who burns the toast": the one who has mishaps is the speaker, not a burden put on them
 SELF_MISHAP = re.compile(r"\b(?:i am|it is) (?:always |forever )?(?:the (?:only )?one|me) (?:who|that) (?:always )?(?:burns?|breaks?|spills?|drops?|loses?|forgets?|trips?|falls?|messes up|gets lost|oversleeps?|cries|snores?|gets it wrong|gets things wrong|locks? (?:myself|us) out|"
                          r"likes?|loves?|enjoys?|eats?|drinks?|laughs?|gets? (?:the|his|her|your) jokes?|reads?|watches|knows? the words)\b")
+# the speaker blaming or choosing for themself: "I have to do everything twice because I'm so forgetful", "it's my thing"
+SELF_OWNED = re.compile(r"\b(?:because|as|since|cos|cause) i (?:am|was) (?:so |such an? |a bit |really |just )?(?:forgetful|clumsy|disorganised|disorganized|scatty|hopeless|useless|slow|fussy|picky|nervous|a perfectionist)\b"
+                        r"|\bmy (?:own )?fault\b|\bsilly me\b|\boops\b|\b(?:it is|that is) my (?:thing|job and i love it|choice)\b|\bi (?:like|love|enjoy|prefer) it that way\b")
 # "she makes me a cup of tea without asking", "he brings me breakfast without being asked": a service done for me,
 # unasked, is kindness; "without asking" is a charge only when the act is done to me or to what is mine
 KIND_SERVICE = re.compile(rf"{PARTNER}(?: (?:just|always|often|sometimes|usually|even|also|then|will|would|has|have|had|kindly|still|quietly))* (?:make|makes|made|making|bring|brings|brought|buy|buys|bought|get|gets|got|cook|cooks|cooked|run|runs|ran|pour|pours|poured|"
@@ -320,14 +323,14 @@ def analyse(text: str) -> Analysis:
             continue  # the speaker's own memory or a hypothetical: "I can never remember", "if he wasn't so kind I'd never have coped"
         if kind_override or (positive and not (problems or re.search(rf"\b{NEG_AFTER_YOU}\b", t))):
             continue
-        if SELF_MISHAP.search(t) and not re.search(rf"\b{PARTNER}\b", t):
+        if (SELF_MISHAP.search(t) or SELF_OWNED.search(t)) and not PARTNER_REF.search(t):
             continue  # the speaker's own mishaps: "I'm always the one who burns the toast, I'm hopeless"
         if any(a <= m.start() < b for a, b in fair) and not problems and not re.search(r"\byou (?:always|never)\b", t):
             pass
         add("absolute", m.group(0))
     # "It's always me who ..." style
     m = re.search(r"\b(?:i am|it is|is it|am i|was it) (?:always |forever |)(?:the (?:only )?one|always me|me) (?:who|that) |\balways being the (?:only )?one\b|\bi (?:always|never) (?:have to|end up|get to)\b|\bi (?:do|have to do) (?:everything|all the \w+)\b|\bwhile i do (?:everything|all)\b", t)
-    if m and not any(p.kind == "absolute" for p in problems) and not (SELF_MISHAP.search(t) and not re.search(rf"\b{PARTNER}\b", t)):
+    if m and not any(p.kind == "absolute" for p in problems) and not ((SELF_MISHAP.search(t) or SELF_OWNED.search(t)) and not PARTNER_REF.search(t)):
         add("absolute", m.group(0))
 
     _extra_markers(t, add, positive)
