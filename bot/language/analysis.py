@@ -1368,7 +1368,7 @@ def _r11():
                              rf"\b{PU} (?:are|is|were|was|have been|has been|will be) (?:(?:literally|honestly|actually|basically|really|clearly|obviously|probably|definitely|always) )?(?:(?:the|half the|part of the|the whole|the only|the main|the real|the sole|the entire|a big part of the|the number one|the biggest) )?(?:reason|cause|root cause)\b(?: (?:why|that|for))?|\b{PU} (?:are|is|were|was) (?:the reason )?why\b"
                              rf"|\bthe (?:only |main |real |whole |biggest )?reason (?:why |that )?[^.;!?]{{3,80}}? (?:is|was) (?:you|him|her|my {PARTNER_NOUNS})(?=\s*(?:[.,;!?]|$| and | if | really| honestly| to be honest| i think))"),
         "your_cause": re.compile(r"\b(?:all |it is |that is |this is |it was |that was )?(?:because of|thanks to|all because of) (?:your|his|her) (?:\w+ )?\w+\b"),
-        "because_of": re.compile(rf"\b(?:all |entirely |only |partly |it is |that is |this is |it was |that was )*(?:because of|thanks to|cheers to|down to(?= \w+ that\b)|on(?= \w+ that\b)) (?:you|him|her|my {PARTNER_NOUNS})\b(?! (?:and|or) (?:me|i)\b)"),
+        "because_of": re.compile(rf"\b(?:all |entirely |only |partly |it is |that is |this is |it was |that was )*(?:because of|thanks to|cheers to|down to(?= \w+ that\b)|on(?= \w+ that\b)) (?:(?:how|the way|what|all the things|the things) (?:you|he|she|u) |you|him|her|my {PARTNER_NOUNS})\b(?! (?:and|or) (?:me|i)\b)"),
         # "all this started when you ...", "things went downhill after he ..."
         "started": re.compile(rf"\b(?:all (?:this|of this|of it|that|of that)|this(?: all| whole (?:\w+ )?(?:thing|mess|situation))?|it all|everything|the (?:trouble|problems?|arguments?|fighting|rows?|tension|distance|drinking|lying)|our problems|things|it) (?:only |really |all |first )?"
                               rf"(?:started|began|kicked off|went (?:wrong|downhill|south|pear-shaped|bad|to hell)|fell apart|got worse|started going (?:wrong|downhill)) (?:when|the (?:day|moment|minute|second|night|week) |after|once|because|as soon as) {PU}\b"
@@ -1435,7 +1435,7 @@ def _r11():
                               r"(?:is always|is never|are always|are never|always|never|keeps?|can not|could not|will not|would not|refuses?|refused|does not|do not|did not|insists?|insisted|is too|was too|is so|was so|can never|cannot|just has to|always has to|has to always|"
                               r"gets (?:bored|tired|grumpy|drunk|jealous|stroppy|moody|angry|the hump|in a mood)|moans|complains|whinges|sulks|stopped|would stop|could stop|bothered|would bother|would actually|actually|learned to|learnt to|"
                               r"(?:has|had|needs|needed) to)"
-                              r"|\bwhat (?:someone|somebody|certain people) (?:else )?wants?\b"
+                              r"|\bwhat (?:someone|somebody|certain people) (?:else )?wants?\b|\b(?:because|since|as|cos) (?:someone|somebody) let (?:them|the kids|the children|the dog|the baby)\b"
                               r"|\b(?:a certain (?:someone|somebody|person)|certain people|someone (?:who shall remain nameless|i (?:could|will not|would not) (?:name|mention)|not a million miles away))\b"),
         # "you're exhausting", "he's impossible to live with"
         # "he just sits there on his phone while the baby screams"
@@ -1457,11 +1457,11 @@ def _r11():
         # "sure, leave me to do it all", "just leave all the chores to me, that's fine"
         "leave_it_all": re.compile(r"\b(?:sure|fine|just|go on|yeah|ok|okay|oh|no no),? (?:just )?leave (?:me to \w+ (?:it all|everything|all of it|the lot|all the \w+)|(?:it all|everything|all the \w+|the lot|all of it) (?:to|for) me)\b"),
         # "life was easier before you moved in"
-        "before_you": re.compile(rf"\b(?:life|things|everything|it|we|i|this house|the house) (?:was|were|used to be|would be) (?:so |so much |much |a lot |far |way )?(?:easier|better|happier|calmer|simpler|nicer|quieter|more fun|more peaceful|fine) (?:before|until|without) (?:you|him|her|u|my {PARTNER_NOUNS})\b"),
+        "before_you": re.compile(rf"\b(?:life|things|everything|it|we|i|this house|the house) (?:was|were|used to be|would be) (?:so |so much |much |a lot |far |way |really |perfectly )?(?:easier|better|happier|calmer|simpler|nicer|quieter|more fun|more peaceful|fine|happy|ok|okay|good|great|calm|peaceful|solid|close) (?:before|until|without) (?:you|him|her|u|my {PARTNER_NOUNS}|(?:your|his|her) (?:ex|mother|mum|mom|family|drinking|gambling|job|friends|mates|new \w+))\b"),
         # "am I being unreasonable to expect him to come?", "am I wrong to be upset that she ..."
         "aibu": re.compile(rf"\b(?:am i|would i be|is it) (?:being )?(?:unreasonable|wrong|crazy|mad|silly|petty|dramatic|too sensitive|overreacting|a nag|controlling|needy|paranoid|selfish|too much)\b[^?.]*?\b(?:to (?:expect|want|ask|need) (?:you|him|her|my {PARTNER_NOUNS}) to|(?:upset|angry|annoyed|hurt|cross|mad|sad|fuming) (?:that|when|because|about how) {PU}|that {PU} (?:never|always|does not|will not|did not|can not|refuses|forgot))\b"),
         # "how do you cope with a partner who sulks for days"
-        "cope_with": re.compile(rf"\b(?:how (?:do|does|did|can|should|would) (?:you|i|people|anyone|one)|what (?:do|would|should|can) (?:you|i|people) do|any tips|anyone else|does anyone else|has anyone) (?:\w+ ){{0,3}}?(?:cope|deal|live|put up|handle|manage|get through|be) with (?:a|an|my|your|their) (?:{PARTNER_NOUNS}|partner) (?:who|that|when (?:he|she|they)) (?:\w+ ){{0,2}}?(?P<v>[\w-]+)"
+        "cope_with": re.compile(rf"\b(?:how (?:do|does|did|can|should|would) (?:you|i|people|anyone|one)|what (?:do|would|should|can) (?:you|i|people) do|any (?:advice|tips|ideas|help)(?: (?:on|for|about))?|advice on|tips (?:on|for)|anyone else|does anyone else|has anyone) (?:\w+ ){{0,3}}?(?:cope|deal|live|put up|handle|manage|get through|be|coping|dealing|living|putting up|handling) with (?:a|an|my|your|their) (?:{PARTNER_NOUNS}|partner) (?:who|that|when (?:he|she|they)) (?:\w+ ){{0,2}}?(?P<v>[\w-]+)"
                                # "would you stay with someone who lies about where he's been?"
                                rf"|\bwould (?:you|anyone|anybody|you guys|you lot) (?:\w+ )?(?:stay|put up|stick around|live|be) with (?:someone|somebody|a (?:{PARTNER_NOUNS}|partner|man|woman|guy|girl|person)) (?:who|that) (?:\w+ ){{0,2}}?(?P<v2>[\w-]+)"),
         # "who do you think cleans this house, the fairies?"
@@ -1523,6 +1523,23 @@ def _r11():
         "my_card": re.compile(rf"\b{PU}{MID} (?:pays|paid|pay|paying|bought|buys|buy|spent|spends|spend|ordered|orders|booked|books) (?:for )?(?:[\w']+ ){{0,3}}?(?:with|on|using|out of|from) my (?:card|credit card|debit card|account|money|savings|wages|salary|paypal|bank)\b"),
         "drunk_and": re.compile(rf"\b{PU}{MID} (?:got|get|gets|getting) (?:so |really |completely |totally )?(?:drunk|wasted|hammered|plastered|pissed|smashed|off (?:your|his|her) face|high|stoned) and\b|\b{PU}{MID} (?:started|picked|starts|picks|start|pick) (?:a |another )?(?:fight|row|argument|scene)s? (?:with|in front of|at)\b"),
         "thanks_support": re.compile(r"\b(?:thanks|thank you|cheers|thx|ty) (?:so much |a lot |loads )?for (?:the|your|all the|all your) (?:support|help|backup|sympathy|understanding|concern|heads up|input|care|consideration|warning)\b[,.!]* (?:i guess|i suppose|not|really|eyeroll|huh|for nothing|as always|as usual|again)\b|^(?:wow|oh|well),? (?:ok|okay|right),? (?:thanks|thank you|cheers)\b"),
+        # a harm after any adverb: "you've single-handedly ruined this weekend", "he casually dismissed it"
+        "adv_harm": re.compile(rf"\b{PU} (?:have |has |had |just |then )?(?:[\w-]+ly )(?:just )?(?P<v>\w+)"),
+        # "all our problems come back to your spending", "the root of every row we have is your jealousy"
+        "root": re.compile(r"\b(?:all |most of |half |every one of |all of )?(?:our|the|these|my) (?:problems|issues|rows|arguments|fights|trouble|troubles|money worries|debts) (?:\w+ ){0,2}?(?:come back to|comes back to|come down to|comes down to|stem from|stems from|start with|starts with|are because of|is because of|boil down to|boils down to|go back to|goes back to|are down to|is down to) (?:you|your|him|his|her|u|ur)\b"
+                           r"|\bthe (?:root|cause|source|start|heart) of (?:every|all|our|the|most of our|half our|these) (?:[\w']+ ){0,4}?(?:is|are|was|were) (?:you|your|him|his|her)\b"),
+        "blame_you": re.compile(r"(?<!not )(?<!never )(?<!hardly )\bi (?:really |honestly |totally |completely |still |fully |just )?(?:blame|hold) (?:you|him|her|u|my \w+) (?:for|responsible|accountable)\b"),
+        "will_fault": re.compile(r"(?:\b(?:will|would|is going to|are going to|is gonna)|'ll) be (?:all |entirely |completely |totally )?(?:your|his|her|ur) fault\b"),
+        # "how do I get my husband to stop snoring", "any way to make my wife actually listen"
+        "get_to": re.compile(rf"\b(?:get|make|persuade|convince|force) (?:my|your|the) (?:{PARTNER_NOUNS}) to (?:stop|quit|finally|actually|start helping|help (?:out|more|with)|listen|pick up|clean|tidy|pull|do (?:his|her) (?:share|bit)|take responsibility|grow up|put (?:his|her) phone|understand|care|notice|respect|get off|get a job|lift a finger|go to (?:therapy|the doctor))"),
+        "one_chance": re.compile(r"\b(?:one|last|final|one last) (?:chance|warning|strike)(?: left)?[,.!]? (?:then|or|and then|after that|before)? ?(?=i (?:am|will)|we are)"),
+        # hypocrisy: "he buys himself gadgets every month but says we can't afford a holiday"
+        "hypocrisy": re.compile(rf"\b{PU}\b[^.;!?]{{3,70}}?\bbut (?:then )?(?:says|said|tells me|told me|claims|claimed|complains|moans|insists) (?:that )?(?:we|i) (?:can not|could not|cannot|should not|have to|need to|are not allowed|am not allowed|spend too much|waste)\b"),
+        # an excuse in quotes, long past: "your mother moved in 'for a week' three months ago"
+        "quote_lapsed": re.compile(r"(['\"])(?:for a (?:week|day|bit|few days|night|month|couple of days)|temporarily|just (?:a|one) \w+|five minutes|two minutes|a quick \w+|one drink|one game|one more game|in a minute|later)\1[^.!?]*\b(?:ago|later|still|and counting)\b"),
+        "phone_driving": re.compile(rf"\b{PU}{MID} (?:text|texts|texted|texting|scroll|scrolls|scrolling|(?:are|is|was|were) on (?:your|his|her|the) phone)\b[^.;!?]{{0,30}}?\b(?:while|when|whilst) (?:driving|you drive|he drives|she drives|at the wheel|on the motorway)|\b{PU}{MID} (?:drive|drives|drove|driving) (?:[\w']+ ){{0,4}}?and (?:text|texts|texted|scroll|scrolls|check|checks)\b"),
+        "thanks_wait": re.compile(r"^(?:thanks|thank you|cheers|thx|ty) (?:so much |a lot )?for [^,.!?]+[,.!]*\s*(?:oh )?wait\b"),
+        "going_to_sit": re.compile(rf"(?:^|\b(?:so+|and|oh|right|ok|okay),? ){PU} (?:are|is) (?:just |really |seriously )?(?:going to|gonna) (?:sit|stand|lie|leave|let|ignore|watch|pretend|walk away|say nothing)"),
         "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b(?! (?:yourself|himself|herself|yourselves))"),
     }
 
@@ -1591,7 +1608,7 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             or re.search(r",? not (?:me|i|my \w+)\b", t[m.end():m.end() + 20])
         if bad and not _good_outcome(rest):
             add("accusing_you", _wide_span(t[m.start():]))
-    for key in ("cant_rely", "warned", "all_men", "my_card", "drunk_and", "thanks_support", "treats_as", "phone_at", "ever_once", "too_fast", "meant_to", "i_matter", "turned_me", "owe_spend", "on_more", "undo", "who_again", "weekday", "thing_more", "finally", "secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
+    for key in ("root", "blame_you", "will_fault", "get_to", "hypocrisy", "quote_lapsed", "phone_driving", "thanks_wait", "going_to_sit", "cant_rely", "warned", "all_men", "my_card", "drunk_and", "thanks_support", "treats_as", "phone_at", "ever_once", "too_fast", "meant_to", "i_matter", "turned_me", "owe_spend", "on_more", "undo", "who_again", "weekday", "thing_more", "finally", "secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
@@ -1601,7 +1618,7 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             continue  # "so nice to know I matter so much to you, thank you"
         if key == "secret" and _r9()["surprise_party"].search(t):
             continue  # "he kept the party a secret from me"
-        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another", "finally", "i_matter", "thanks_support") \
+        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another", "finally", "i_matter", "thanks_support", "thanks_wait", "before_you") \
                 or key in ("praise_another", "finally") and _is_positive(t[m.end():]):
             continue
         add("label" if key == "wearing" else "accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
@@ -1609,6 +1626,13 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
     m = r["should_i"].search(t)
     if m and ((verb_lemma(m.group("v")) or m.group("v")) in harm or re.match(r"(?:annoyed|upset|angry|hurt|suspicious|mad|offended|jealous|pissed|fuming)", m.group(0)[len("should i be "):].replace("not ", ""))
               or m.group("v") in {"deletes", "hides", "lies", "sneaks", "texts", "messages", "still", "keeps", "never", "always"}):
+        add("accusing_you", _wide_span(t[m.start():]))
+    m = r["adv_harm"].search(t)
+    if m and (verb_lemma(m.group("v")) or m.group("v")) in harm and not _is_positive(sentence(m.start(), m.end())) and not in_fair(m.start()) \
+            and not re.search(r"\b(?:never|rarely|hardly|barely|seldom)\b", m.group(0)):
+        add("accusing_you", _wide_span(t[m.start():]))
+    m = r["one_chance"].search(t)
+    if m and r["ult_threat"].search(t, m.start()):
         add("accusing_you", _wide_span(t[m.start():]))
     m = r["witness"].search(t)
     if m and (verb_lemma(m.group("v")) or m.group("v")) in harm and not _is_positive(t):
@@ -1618,7 +1642,7 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
         add("accusing_you", _wide_span(t[m.start():]))
     m = r["cope_with"].search(t)
     v = m and ("v" if m.group("v") else "v2")
-    if m and ((verb_lemma(m.group(v)) or m.group(v)) in harm or re.match(rf"(?:{NEG_AFTER_YOU}|never|always|constantly|refuses|will not|can not|does not|is (?:always|never|so|constantly))\b", t[m.start(v):])) \
+    if m and ((verb_lemma(m.group(v)) or m.group(v)) in harm or re.match(rf"(?:{NEG_AFTER_YOU}|never|always|constantly|refuses|will not|can not|does not|thinks|expects|assumes|believes|is (?:always|never|so|constantly))\b", t[m.start(v):])) \
             and not re.search(r"\bnever\s*$", t[:m.start(v)]):
         add("accusing_you", _wide_span(t[m.start():]))
     # texting drops the question mark: "srsly who leaves a wet towel on the bed"
