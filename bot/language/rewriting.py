@@ -235,8 +235,8 @@ def _concrete_nps(text: str) -> list[tuple[str, str, str]]:
         if toks and m.group(1) == "to" and toks[0] not in DETS and verb_lemma(toks[0]) == toks[0]:
             continue  # "to show up" is a verb, not a place
         if not toks or toks[0] in PREPS or toks[0] in ("me", "us", "you", "him", "her", "it", "them", "i", "we", "what", "how", "why",
-                                                      "when", "who", "where", "being", "having", "doing"):
-            continue
+                                                      "when", "who", "where", "being", "having", "doing", "and", "or", "but", "then", "so"):
+            continue  # round 11: "roll over and go to sleep" names no thing
         if toks[0] in DETS and toks[0] not in ("the", "a", "an", "your", "my", "our", "his", "her", "their", "that", "this", "those", "these"):
             continue
         np_toks, _ = _take_np(toks)
@@ -1156,7 +1156,10 @@ _TEXTING = [(re.compile(r"\bw(?=/? (?:the|my|your|you|ur|his|her|our|their|\w+s)
             (re.compile(r"\btxt(?=s|ed|ing|\b)"), "text"), (re.compile(r"\bwen\b"), "when"), (re.compile(r"\babt\b"), "about"),
             (re.compile(r"\bagen\b"), "again"), (re.compile(r"(?<=\w) n (?=\w)"), " and "), (re.compile(r"\b2 (?=[a-z]{3,})"), "to "),
             (re.compile(r"\b4 (?=the|me|us|you|your|everything|dinner|work|ages)\b"), "for "), (re.compile(r"\bmsgs?\b"), "message"),
-            (re.compile(r"\bbday\b"), "birthday"), (re.compile(r"\bpls\b|\bplz\b"), "please")]
+            (re.compile(r"\bbday\b"), "birthday"), (re.compile(r"\bpls\b|\bplz\b"), "please"),
+            # round 11: "all nite", "we r skint", interjections that are no part of what happened ("u ate my chocolate wtf")
+            (re.compile(r"\bnite\b"), "night"), (re.compile(r"\b(we|they) r\b"), r"\1 are"),
+            (re.compile(r"\s*\b(?:wtf|ffs|lmao|smfh)\b"), "")]
 
 
 class RuleRewriter:
@@ -1425,6 +1428,18 @@ def _broken_grammar(sit: str) -> bool:
     if re.search(r"\b(?:get|gets|got) \w+ of\b|^(?:upstairs|downstairs|home|outside|inside|asleep|away|out|off|back|round)\b"
                  r"|\b(?:round|over|across|along|than \w+) (?:gets|get|got)\b|\b(?:I|we|you|i) (?:do|did|am|was|have) (?:gets|get|got)\b"
                  r"|\b(?:get|gets|got) (?:fallen|gone|come|vanished|disappeared|slept|arrived|stayed|wandered)\b", sit):
+        return True
+    # round 11: a quantifier, a duration or "there" made the subject of a passive ("all got used the hot water", "two hours late
+    # got turned up", "there got sat all evening", "ages got taken"), a verb with no object made passive with a time as its
+    # subject ("the evening got sulked"), a person heard about ("I hear your mum about the baby"), a call picked up on my own
+    if re.search(r"^(?:all|both|each|some|most|half|none|ages|there|it|plenty|loads|lots) (?:get|gets|got|gotten)\b"
+                 r"|\b(?:minutes?|mins|hours?|days?) late (?:get|gets|got)\b"
+                 r"|\b(?:get|gets|got) (?:sulked|snored|ranted|huffed|moaned|sighed|giggled|gossiped|bickered|partied|sat|stood|stomped|"
+                 r"cried|grumbled|whinged|stormed)\b(?! (?:at|about|on|over|with|to|up|for|by)\b)"
+                 r"|^I (?:hear|heard) (?:your|his|her|the|my|our) \w+ (?:about|that)\b|^I (?:pick|picked|show|showed|turn|turned) up on my own\b"
+                 r"|^(?:I'm|I am|i am|i'm) \w+ (?:doesn't|don't|didn't|gets|get|got)\b|^(?:and|or|but|then) |\bget deserved\b|\bfor to \w+"
+                 r"|\b(?:let|make|made) (?:her|him|them)$",
+                 sit):
         return True
     if re.fullmatch(r"I (?:didn't|don't|did not|do not) hear", sit.strip()):
         return True  # nothing heard about: "I didn't hear"
@@ -2155,12 +2170,15 @@ def _own_words(t: str, source: str, situation: str, request: str, fallback_reque
     if not src:
         return None
     have = _kept(src, situation)
-    if 2 * have >= len(src):
-        return None
+    if 2 * have >= len(src) and not ((situation in _trusted() or len(situation.split()) <= 3) and have < len(src)
+                                     and _event_situations(t_full or t)):
+        return None  # round 11: a stock phrase keeping half of what was said gives way to the act named as an event
     best, best_n = None, have
     cands = _own_candidates(t, situation) + [(x, None) for x in extra or () if x and x != situation]
     for other in more or ():
         cands += [c for c in _own_candidates(other, "") if c[0]]
+    if t_full and t_full != t:
+        cands += [c for c in _event_situations(t_full) if c not in cands]  # round 11: an act that spans the message's sentences
     t = t_full or t  # the user's order, over the whole message
     if situation not in _trusted() and not re.search(r"\b(?:and|when|while)\b", situation) and _own_ok(situation, source):
         # the chosen situation is already the user's words: a second clause of theirs may join it, in the user's order
@@ -2196,6 +2214,9 @@ def _own_words(t: str, source: str, situation: str, request: str, fallback_reque
     if best is None:
         return None
     sit, req = best
+    if not req and sit in {_finish_situation(e) for e, _ in _event_situations(t)} and not _request_broken(request) \
+            and _content_of(situation) & _content_of(sit):
+        req = request  # round 11: the same act named as an event; the request made for it still fits
     if not req or _request_broken(req) or BAD_REQ.search(req):
         # the old request was made for the old situation: keep it only if both were stock phrases (generic enough)
         keep = (situation in _trusted() or request in _trusted() or not fallback_request
@@ -2344,6 +2365,7 @@ def _own_candidates(t: str, situation: str) -> list[tuple[str, str | None]]:
     out += [(x, None) for x in own_situations(t)]  # round 7: general sentence shapes (situation.py)
     out += [(x, None) for x in ironic_events(t)]  # round 8: sarcastic praise read as the literal event
     out += [(x, r) for x, r, _ in _plain_acts(t)]  # round 10: the act itself, said plainly (checked against the source later)
+    out += _event_situations(t)  # round 11: the act named as an event, with its place and time
     return out
 
 
@@ -2658,3 +2680,287 @@ def _act_request_for(t: str, situation: str, request: str) -> str:
             return request  # the topic's request already names the act's own thing
         best = best or req
     return best or request
+
+
+# ---------------------------------------------------------------- round 11: the act as an event, keeping its place and time
+# Where the partner's act has no object to make passive, it is named as an event: "you sulked all evening" -> "there was
+# sulking all evening", "you ranted about work for the whole evening" -> "there was ranting about work for the whole evening",
+# "you stayed at the pub until closing" -> "the night at the pub went on until closing", "you didn't text back for six hours"
+# -> "six hours went by without a text", "you went quiet on me for two days" -> "things went quiet between us for two days",
+# "you turned up two hours late to my work drinks" -> "I'm left waiting two hours at my work drinks". An act after a comma
+# ("you came home at 2am, slamming every door in the house") is read like a clause of its own, with the first clause's time.
+# Paraphrases: generalise7_rewrite.txt (written before these rules).
+
+_EVENT_ACTS = {"sulk", "shout", "yell", "snore", "swear", "scream", "moan", "complain", "whinge", "bicker", "argue", "rant", "sigh",
+               "laugh", "giggle", "gossip", "scroll", "smoke", "vape", "game", "gamble", "drink", "party", "stomp", "bang",
+               "cry", "huff", "puff", "grumble", "mutter", "snap", "tut", "glare", "text", "chat", "flirt", "whistle", "drum"}
+_CONTACT_NOUN = {"text": "text", "call": "call", "ring": "call", "phone": "call", "reply": "reply", "message": "message", "answer": "reply",
+                 "respond": "reply", "email": "email", "write": "message"}
+_R11_TIME_HEAD = re.compile(r"^(?:all|for|the whole|until|till|til|on|at|in|during|through|about|over|around|with|from|after|before|into|"
+                            r"across|round|down|the entire|"
+                            r"last|this|yesterday|today|tonight|every)\b")
+_R11_DURATION = re.compile(r"^for ((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple of|several) "
+                           r"(?:hours?|days?|weeks?|minutes?|nights?))\b ?(.*)")
+_R11_LATE = re.compile(r"^((?:\d+|ten|twenty|thirty|forty|fifty|one|two|three|four|five|a couple of|several) (?:minutes?|mins|hours?)) late\b ?(.*)")
+_R11_UNTIL = re.compile(r"^(?:till|until|til) (\w+(?: (?:am|pm|o'clock|in the morning))?)\b ?(.*)")
+_YOUR_FAMILY = r"(?:mum|mom|mother|dad|father|parents|family|sister|brother|friends|mates|boss|ex|nan|gran|cousin|cousins)"
+_R11_ARRIVE = {("turn", "up"), ("show", "up"), ("roll", "in"), ("roll", "up"), ("come", "home"), ("get", "home"), ("come", "back"),
+               ("get", "back"), ("arrive", "")}
+
+
+_R11_STOP = {"and", "but", "because", "so", "while", "which", "who", "that", "instead", "unless", "if", "i", "you", "he", "she", "we",
+             "they", "it", "as", "though", "although", "when", "whenever", "cause", "since", "n", "then", "or", "like", "u", "how",
+             "what", "why", "where", "whether", "who"}
+
+
+def _r11_tail(toks: list[str]) -> str:
+    """The place and time phrases after the act, up to the next clause ("at my mum's on Sunday")."""
+    s = _soft_time(_WITHOUT_ASKING.sub("without us talking first", " ".join(toks)))
+    s = re.sub(r"\b(?:every (?:single )?time|all the time|each time)\b", " ", s)
+    out = []
+    for w in re.split(r"[,.;!?:\"]", s)[0].split():
+        if w in _R11_STOP or w in ("again", "even", "just", "literally", "always", "never", "ever"):
+            if w in _R11_STOP:
+                break
+            continue
+        out.append(w)
+    while out and (out[-1] in PREPS or out[-1] in DETS or out[-1] in ("another", "without", "whole")):
+        out.pop()
+    tail = " ".join(out)
+    return re.sub(r"\b(?:your|his|her)\b(?! (?:mum|mom|mother|dad|father|parents|family|sister|brother|friends|mates|boss|ex)\b)", "the", tail)
+
+
+def _r11_event(lem: str, rest: list[str], past: bool, neg: bool) -> str | None:
+    """One partner clause named as an event, or None."""
+    rest = [w for w in rest if w not in ("always", "constantly", "ever", "even", "just", "literally", "again", "really")]
+    rest = re.split(r"[,.;!?:\"]", " ".join(rest))[0].split()
+    joined = " ".join(rest)
+    was = "was" if past else "is"
+    went = "went" if past else "goes"
+    if neg and lem == "pick" and rest[:1] == ["up"]:  # "didn't pick up when the school called"
+        more = _r11_tail(rest[1:])
+        if re.match(r"(?:when|while|all|for|last|this|yesterday|today|tonight)\b", " ".join(rest[1:])):
+            more = " ".join(re.split(r"[,.;!?:\"]", " ".join(rest[1:]))[0].split()[:10])
+            return f"the phone {'didn' if past else 'doesn'}'t get picked up {more}"
+        return None
+    if neg:
+        noun = _CONTACT_NOUN.get(lem)
+        if not noun:
+            return None
+        body = re.sub(r"^(?:me|us)\b ?", "", joined)
+        body = re.sub(r"^back\b ?", "", body)
+        m = _R11_DURATION.match(body)
+        if m:
+            return f"{m.group(1)} {went} by without a {noun} {_r11_tail(m.group(2).split())}"
+        if body and not _R11_TIME_HEAD.match(body):
+            return None
+        return f"no {noun} {'came' if past else 'comes'} {_r11_tail(body.split())}"
+    first = rest[0] if rest else ""
+    second = rest[1] if len(rest) > 1 else ""
+    # "used all the hot water before my shower" -> "all the hot water got used before my shower"
+    if first in ("all", "half") and second in ("the", "my", "our", "your") and lem in ("use", "eat", "drink", "finish", "take", "spend",
+                                                                                   "waste", "blow", "drain", "hog", "empty", "dump"):
+        np_toks, more = _take_np(rest[1:])
+        if np_toks and is_noun(np_toks[-1]) and np_toks[-1] not in ("time", "me", "us"):
+            np = _your_to_the(" ".join(np_toks))
+            verb = {"hog": "taken", "drain": "drained", "empty": "emptied"}.get(lem, _vbn(lem))
+            plural = is_plural(np_toks[-1])
+            return f"{first} {np} {_get(False, past, plural)} {verb} {_r11_tail(more)}"
+        return None
+    # on a device: "sat on your phone through the whole of Sunday lunch" -> "the phone was out through the whole of Sunday lunch"
+    md = re.match(r"^(?:on|glued to) (?:the|your|his|her|my) (phone|laptop|ipad|tablet|xbox|playstation|ps5|switch|computer)\b ?(.*)", joined)
+    if md and lem in ("sit", "be", "stay", "spend", "lie", "stand"):
+        state = {"phone": "out", "laptop": "open", "ipad": "out", "tablet": "out"}.get(md.group(1), "on")
+        tail = _r11_tail(md.group(2).split())
+        if tail:
+            return f"the {md.group(1)} {'was' if past else 'is'} {state} {tail}"
+        return None
+    # money while money is short: "spent £340 on a gaming chair while we're behind on the council tax"
+    mm = re.match(rf"^({AMOUNT}) (?:on|for) ((?:a|an|the|some|another|two|three|new) )?((?:\w+ ){{0,2}}?\w+) (while|when) (we're|we are|we) (.+)$", joined)
+    if lem in MONEY_VERBS and mm and not re.search(r"\b(?:you|your|he|she|it|they)\b", mm.group(6)):
+        clause = " ".join(mm.group(6).split()[:7])
+        return f"{mm.group(1)} {went} on {mm.group(2) or ''}{mm.group(3)} {mm.group(4)} {mm.group(5)} {clause}"
+    # news told to others first: "told your mum about the baby before me" -> "your mum heard about the baby before me"
+    if lem == "tell" and first == "your" and re.match(rf"{_YOUR_FAMILY} about\b", " ".join(rest[1:])):
+        more = " ".join(re.split(r"[,.;!?:\"]| but | and | because ", " ".join(rest[2:]))[0].split()[:10])
+        if re.fullmatch(r"about (?:the|our|my) \w+(?: \w+)?(?: (?:before|until|after) (?:me|I|i|we|us)\b.*)?", more):
+            more = re.sub(r"\bi\b", "I", more)
+            return f"your {rest[1]} heard {more}"
+        return None
+    # arriving late: "turned up two hours late to my work drinks" -> "I'm left waiting two hours at my work drinks"
+    if (lem, first) in _R11_ARRIVE or (lem, "") in _R11_ARRIVE:
+        body = " ".join(rest[1:]) if (lem, first) in _R11_ARRIVE else joined
+        m = _R11_LATE.match(body)
+        if m:
+            tail = re.sub(r"^to\b", "at", _r11_tail(m.group(2).split()))
+            return f"I{' was' if past else chr(39) + 'm'} left waiting {m.group(1)} {tail}"
+        return None
+    # staying on: "stayed at the pub until closing on my birthday" -> "the night at the pub went on until closing on my birthday"
+    if lem == "stay":
+        place = None
+        if first == "out":
+            place, more = "the night out", rest[1:]
+        elif first == "in" and second == "bed":
+            place, more = "the lie-in", rest[2:]
+        elif first in ("at", "in") and second in DETS | {"work", "home"}:
+            mp = re.match(r"^(?:at|in) ((?:the|a|an|my|our|your|his|her|\w+'s) )?((?:\w+ ){0,2}?\w+) ((?:until|till|til) .*)$", joined)
+            head = mp.group(2).split()[-1] if mp else ""
+            if mp and (is_noun(head) or not getAllLemmas(head)) and head not in PREPS | DETS and not re.search(r"\b(?:me|us|i)\b", mp.group(2)):
+                det = "the" if (mp.group(1) or "").strip() in ("your", "his", "her", "a", "an", "") else mp.group(1).strip()
+                place = f"the {'evening' if re.search(r'evening', joined) else 'night'} {first} {det} {mp.group(2)}"
+                if not mp.group(1):  # "stayed at work until nine" -> "the day at work went on until nine"
+                    place = f"the day {first} {mp.group(2)}" if mp.group(2) in ("work", "the office", "uni") else None
+                more = mp.group(3).split()
+        if place:
+            m = _R11_UNTIL.match(" ".join(more))
+            if m and not re.search(r"\b(?:me|i|you)\b", m.group(1)):
+                return f"{place} {went} on until {m.group(1)} {_r11_tail(m.group(2).split())}"
+        return None
+    # going quiet: "went quiet on me for two days" -> "things went quiet between us for two days"
+    if lem == "go" and first in ("quiet", "silent", "cold", "awol", "missing"):
+        more = rest[1:]
+        if more[:2] in (["on", "me"], ["on", "us"]):
+            more = more[2:]
+        word = {"awol": "quiet", "missing": "quiet"}.get(first, first)
+        return f"things {'went' if past else 'go'} {word} between us {_r11_tail(more)}"
+    # "disappears into the shed every Sunday afternoon" -> "Sunday afternoons get spent in the shed"
+    mi = re.match(r"^into (?:the|his|her|your|their) (\w+)(?: (on \w+days?(?: \w+)?|in the (?:evenings|mornings)))?\b", _soft_time(joined))
+    if lem in ("disappear", "vanish", "retreat", "hide") and mi and (is_noun(mi.group(1)) or not getAllLemmas(mi.group(1))):
+        when = mi.group(2)
+        span = re.sub(r"^(?:on|in the) ", "", when) if when else ("the evenings" if "evening" in joined else "hours")
+        span = re.sub(r"^(\w+day)s? (afternoon|evening|morning|night)$", r"\1 \2s", span)
+        place = "on the games" if mi.group(1) in ("games", "xbox", "phone", "laptop") else f"in the {mi.group(1)}"
+        return f"{span} {'got' if past else 'get'} spent {place}"
+    # "went through my wallet while I was in the shower" -> "my wallet got searched while I was in the shower"
+    mg = re.match(r"^through (my|our) (\w+(?: \w+)?) (while|when) (i|we) (.+)$", joined)
+    if lem == "go" and mg and not re.search(r"\b(?:you|your|u|ur)\b", mg.group(5)):
+        return f"{mg.group(1)} {mg.group(2)} {'got' if past else 'gets'} searched {mg.group(3)} {mg.group(4).replace('i', 'I')} {' '.join(mg.group(5).split()[:7])}"
+    # "went to bed at nine while my parents were still here" -> "bedtime came at nine while my parents were here"
+    mb = re.match(r"^to bed at (\w+) (while|when) ((?:my|our|the) \w+ (?:was|were) .+)$", joined)
+    if lem == "go" and mb:
+        return f"bedtime {'came' if past else 'comes'} at {mb.group(1)} {mb.group(2)} {' '.join(mb.group(3).split()[:7])}"
+    # "walked out halfway through the argument" -> "there was a walk-out halfway through the argument"
+    if lem in ("walk", "storm") and first == "out" and re.match(r"(?:halfway through|in the middle of|during|at|of) ", " ".join(rest[1:])):
+        tail = _r11_tail(rest[1:])
+        if tail:
+            return f"there {was} a walk-out {re.sub(r'^of ', 'from ', tail)}"
+    # vanishing: "disappeared all Saturday without a word" -> "all Saturday went by without a word"
+    if lem in ("disappear", "vanish"):
+        m = re.match(r"^(all (?:day|night|evening|weekend|morning|afternoon|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                     r"for (?:\d+|two|three|four|five|six|a few|a couple of|several) (?:hours?|days?))\b", joined)
+        if m:
+            span = re.sub(r"^for ", "", m.group(1))
+            return f"{span} {went} by without a word"
+        return None
+    # an activity with no object: "sulked all evening" -> "there was sulking all evening"
+    if lem in _EVENT_ACTS:
+        if first in ("at", "to") and second in ("me", "us"):
+            more = _r11_tail(rest[2:])
+            if lem in ("shout", "yell", "scream", "snap", "swear", "laugh", "glare", "sneer", "moan", "nag"):
+                if more.startswith(("at ", "in ")):
+                    return f"there {was} {inflect(lem, 'VBG')} at me {more}"
+                return f"I {'got' if past else 'get'} {_vbn(lem)} at {more}"
+            return None
+        mw = re.match(r"^(?:(while|as|when|whenever)|every (?:single )?time) (?=(?:i|we) )", joined)
+        if mw:  # "laughing while I tripped over", "laughs every time I say I'm struggling"
+            body = joined[mw.end():].split()
+            if len(body) > 8 or re.search(r"\b(?:you|your|u|ur)\b", " ".join(body)):
+                return None
+            clause = re.sub(r"\bi\b", "I", f"{mw.group(1) if mw.group(1) in ('while', 'as') else 'when'} {' '.join(body)}")
+            ing = _R11_NOUN.get(lem) or inflect(lem, "VBG")
+            return f"there {was} {ing} {clause}"
+        if first and not _R11_TIME_HEAD.match(joined) and not (first == "and" and second):
+            return None
+        # a judging word for the act is said plainly ("moaned about my spending" -> "complaining about my spending")
+        ing = _R11_NOUN.get(lem) or inflect(lem, "VBG")
+        if first == "and" and second and verb_lemma(second) in _EVENT_ACTS:  # "huffed and puffed"
+            ing = f"{ing} and {inflect(verb_lemma(second), 'VBG')}"
+            rest = rest[2:]
+        tail = _r11_tail(rest)
+        if rest and not tail or not tail and not past:
+            return None  # a bare "there is laughing" says less than the user did
+        return f"there {was} {ing} {tail}"
+    return None
+
+
+def _r11_request(sit: str) -> str | None:
+    """A request made for the event a round-11 rule named (None: the usual request)."""
+    for pat, req in ((r"^I(?:'m| was) left waiting", "text me as soon as you know you'll be late"),
+                     (r"went quiet between us|go quiet between us", "tell me when you need some space, and when we can talk again"),
+                     (r"went by without a word|goes by without a word", "send me a quick message when you'll be out for a while"),
+                     (r"without a (?:text|call|reply|message)|^no (?:text|call|reply|message)", "send me a quick reply when you see my messages"),
+                     (r"\bheard about\b|\bhears about\b", "share our news with me first"),
+                     (r"^the phone (?:doesn't|didn't) get picked up", "pick up, or text me back as soon as you can"),
+                     (r"^the night out|^the night (?:at|in)|^the evening (?:at|in)", "agree a time with me to be home when you go out"),
+                     (r"^the lie-in", "agree with me a time to be up at the weekend"),
+                     (r"^there (?:was|is) (?:shouting|yelling|screaming)|^I got (?:shouted|yelled|screamed) at", "keep your voice low when we disagree, and ask for a break if you need one"),
+                     (r"^there (?:was|is) sulking", "tell me when something's bothering you so we can talk"),
+                     (r"^the (?:phone|ipad|tablet) (?:was|is) out", "put the phone away while we're together"),
+                     (r"^the (?:xbox|playstation|ps5|laptop|computer) (?:was|is) (?:on|open)", "agree with me on a time to switch off in the evenings"),
+                     (r"get spent (?:in|on) the", "plan one evening this week that's just for the two of us"),
+                     (r"^\S+ (?:went|goes) on .+ (?:while|when) we", "check with me before buying anything over an amount we agree on")):
+        if re.search(pat, sit):
+            return req
+    return None
+
+
+_R11_NOUN = {"moan": "complaining", "whinge": "complaining", "laugh": "laughter", "giggle": "giggling", "cry": "crying"}
+_R11_ING_ACTS = {"watch", "play", "drop", "throw", "slam", "spill", "bang", "kick", "smash", "eat", "drink", "trample", "track",
+                 "stomp", "scroll", "dump", "scatter"}
+_R11_COMMA_ING = re.compile(r"(?:, | by )(?:just |still )?([a-z]+ing) (.+)$")
+_R11_FIRST_TIME = re.compile(r"\b(?:at \d{1,2}(?::\d\d)?(?: ?[ap]m)?|at (?:midnight|dawn)|all (?:evening|night|day|morning|afternoon|weekend)|"
+                             r"(?:last|this) (?:night|morning|evening|weekend)|yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                             r"the whole (?:evening|night|day|saturday|sunday|weekend))\b")
+
+
+def _event_situations(t: str) -> list[tuple[str, str | None]]:
+    """Round 11: the partner's acts named as events (see above), and an act after a comma read as its own clause."""
+    out = []
+    spaced = re.sub(r"\s*([,.;!?])", r" \1", t)
+    clauses = _partner_clauses(spaced)
+    for mm in re.finditer(r"\byou (?:did not|do not|does not|never) (?:even |ever )?(text|txt|message|whatsapp)\b ?([^.;!?]*)", t):
+        clauses.append(("text", mm.group(2).split(), "did" in mm.group(0), True))
+    for lem, rest, past, neg in clauses:
+        sit = _r11_event(lem, rest, past, neg)
+        if sit:
+            out.append((_tidy_sent(sit), _r11_request(sit)))
+    # a verdict and then the act with no subject: "You're so childish. Sulking for two days because I beat you at Mario Kart."
+    for mm in re.finditer(r"\byou are [^.!?]*[.!?] (?:still |just |now )?([a-z]+ing) ([^.;!?]+)", t):
+        lem = verb_lemma(mm.group(1))
+        if lem and (lem in _EVENT_ACTS or lem in _R11_ING_ACTS):
+            sit = _r11_event(lem, mm.group(2).split(), True, False)
+            if sit:
+                out.append((_tidy_sent(sit), _r11_request(sit)))
+    # "ur always on the xbox til 2am" (a place, not a verb, after "are")
+    for mm in re.finditer(r"\byou (are|were|r) (?:always |constantly |still |just |literally )*on (?:the|your|ur) (phone|laptop|ipad|tablet|xbox|playstation|ps5|computer) ([^.;!?]+)", t):
+        more = re.sub(r"\btil\b", "till", mm.group(3))
+        sit = _r11_event("be", f"on the {mm.group(2)} {more}".split(), mm.group(1) == "were", False)
+        if sit:
+            out.append((_tidy_sent(sit), None))
+    # a past act after a verb of disbelief, which the clause readers leave: "can't believe you told your mum about the baby"
+    for mm in re.finditer(r"\b(?:believe|that|how could|why would) you (?:just |even |actually |really )?([a-z]+) ([^.;!?]+)", t):
+        if is_past_form(mm.group(1)) and verb_lemma(mm.group(1)):
+            sit = _r11_event(verb_lemma(mm.group(1)), mm.group(2).split(), True, False)
+            if sit and all(sit != o[0] for o in out):
+                out.append((_tidy_sent(sit), _r11_request(sit)))
+    for seg in re.split(r"[.;!?]", t):
+        m = _R11_COMMA_ING.search(seg)
+        if not m or not _OWN_SUBJ.search(seg[:m.start()] + " "):
+            continue
+        lem = verb_lemma(m.group(1))
+        if not lem or lem in _ACT_MENTAL or not (lem in _EVENT_ACTS or _bad_act(lem) or lem in _R11_ING_ACTS):
+            continue
+        past = bool(re.search(r"\b(?:you|he|she) \w+ed\b|\b(?:came|sat|went|stood|spent|got|left|took|did|was|were|ran|ate)\b", seg[:m.start()]))
+        tense = _past(lem) if past else lem
+        obj = re.sub(r"^every (\w+)", lambda mm: f"the {_plural_of(mm.group(1))}" if is_noun(mm.group(1)) else mm.group(0), m.group(2))
+        body = f"you {tense} {obj}"
+        cands = [s for s, _ in _own_partner_situations(body) if not s.startswith("you")]
+        ev = _r11_event(lem, m.group(2).split(), past, False)
+        if ev:
+            cands.append(_tidy_sent(ev))
+        when = _R11_FIRST_TIME.search(seg[:m.start()])
+        for c in cands:
+            if when and when.group(0) not in c:
+                c = f"{c} {when.group(0)}"
+            out.append((_tidy_sent(c), None))
+    return out
