@@ -1366,7 +1366,7 @@ def _r11():
         # the partner as the cause: "you're the reason we argue", "she's why I can't sleep", "the reason we're broke is you"
         "reason": re.compile(rf"\b{PU} (?:are|is|were|was) (?:(?:literally|honestly|actually|basically|really|clearly|obviously|probably|definitely) )?(?:a|the) (?:big |huge |large |main |major |good )?(?:part|half) of (?:why|the (?:reason|cause|problem))\b|"
                              rf"\b{PU} (?:are|is|were|was|have been|has been|will be) (?:(?:literally|honestly|actually|basically|really|clearly|obviously|probably|definitely|always) )?(?:(?:the|half the|part of the|the whole|the only|the main|the real|the sole|the entire|a big part of the|the number one|the biggest) )?(?:reason|cause|root cause)\b(?: (?:why|that|for))?|\b{PU} (?:are|is|were|was) (?:the reason )?why\b"
-                             rf"|\bthe (?:only |main |real |whole |biggest )?reason (?:why |that )?[^.;!?]{{3,80}}? (?:is|was) (?:you|him|her|my {PARTNER_NOUNS})(?=\s*(?:[.,;!?]|$| and | if | really| honestly| to be honest| i think))"),
+                             rf"|\bthe (?:only |main |real |whole |biggest )?reason (?:why |that )?[^.;!?]{{3,80}}? (?:is|was) (?:you|him|her|my {PARTNER_NOUNS}|(?:your|his|her) (?:{esc(b['vices'])}|behaviour|behavior|drinking|gambling|spending|mother|mum|mom|family|ex|friends|mates|snoring|phone|gaming|rudeness|laziness|selfishness))(?=\s*(?:[.,;!?]|$| and | if | really| honestly| to be honest| i think))"),
         "your_cause": re.compile(r"\b(?:all |it is |that is |this is |it was |that was )?(?:because of|thanks to|all because of) (?:your|his|her) (?:\w+ )?\w+\b"),
         "because_of": re.compile(rf"\b(?:all |entirely |only |partly |it is |that is |this is |it was |that was )*(?:because of|thanks to|cheers to|down to(?= \w+ that\b)|on(?= \w+ that\b)) (?:(?:how|the way|what|all the things|the things) (?:you|he|she|u) |you|him|her|my {PARTNER_NOUNS})\b(?! (?:and|or) (?:me|i)\b)"),
         # "all this started when you ...", "things went downhill after he ..."
@@ -1428,7 +1428,7 @@ def _r11():
                               r"|(?:(?:always|clearly|obviously|apparently|never not|forever|constantly) )(?:\w+ )?too (?:busy|important|tired|good|cool|distracted) to (?:text|call|ring|reply|message|answer|talk to|spend time with|care|notice|help|listen)(?: (?:me|us|back))?)\b"),
         # what a softener announces must be a verdict: a negation, an absolute, a harm or a low mark
         "verdict": re.compile(rf"\b(?:{NEG_AFTER_YOU}|never|always|bad|worse|worst|awful|terrible|horrible|rubbish|useless|hopeless|crap|shit|pathetic|no (?:clue|idea|sense)|clueless|exhausting|draining|selfish|lazy|rude|mean|too|not|disgusting|inedible|embarrassing|boring|annoying|a joke|a nightmare|a mess|"
-                              rf"hard to (?:talk to|live with|please|love|reach|be around)|stink\w*|smell\w*|snor\w*|terrif\w*|scar(?:y|es|ed|ing)|frighten\w*|worr(?:y|ies|ied)|upset\w*|hurt\w*|annoy\w*|irritat\w*|embarrass\w*|dangerous|appalling|atrocious|shocking|unbearable|a disaster|ridiculous|childish|immature|unfair|out of order|over the top|obsessed|cringe\w*|grim|vile|"
+                              rf"no (?:help|use|good|fun|support)|hard to (?:talk to|live with|please|love|reach|be around)|stink\w*|smell\w*|snor\w*|terrif\w*|scar(?:y|es|ed|ing)|frighten\w*|worr(?:y|ies|ied)|upset\w*|hurt\w*|annoy\w*|irritat\w*|embarrass\w*|dangerous|appalling|atrocious|shocking|unbearable|a disaster|ridiculous|childish|immature|unfair|out of order|over the top|obsessed|cringe\w*|grim|vile|"
                               rf"{_alt(re.escape(x) for x in _all_labels())})\b"),
         # the partner veiled as "someone": "we never go anywhere because someone is always tired"
         "someone": re.compile(r"\b(?:because|since|as|cos|cause|coz|thanks to|when|while|if|unless) (?:apparently |of course |obviously |clearly |once again |yet again )?(?:a certain (?:someone|somebody|person)|certain people|some people|some of us|someone|somebody)(?: (?:in this (?:house|family|relationship)|around here|here|i know|i live with|who shall remain nameless|i could mention))? "
@@ -1470,7 +1470,7 @@ def _r11():
         "told_times": re.compile(rf"\bi (?:have |had )?(?:told|asked|reminded|begged|said to) (?:you|him|her|u) (?:a (?:hundred|thousand|million|billion|dozen)|\d+|so many|countless|loads of|umpteen|a load of|about (?:a )?(?:\d+|hundred|million)|how many) times\b"),
         # dangerous driving with the partner at the wheel
         "driving": re.compile(rf"\b{PU}{MID} (?:overtook|overtake|overtakes|overtaking|undertook|undertakes|tailgated|tailgates|tailgate|tailgating|sped|speeds|speeding|ran a red light|run red lights|runs red lights|jumped the lights|jumps the lights|drove drunk|drives drunk|drink-drove|drink drove|drink-drives|texts while driving|texted while driving|brakes? (?:at the last|so hard|like a)|braked (?:at the last|so hard|like a)|swerves?|swerved)\b"
-                              r"(?=[^.!?]*\b(?:blind|bend|corner|kids?|son|daughter|baby|children|in the back|red|drunk|nearly|almost|scared|terrified|wreck|limit|mph|motorway|every time|always|never|again|lorry|cyclist|pedestrian)\b)"),
+                              r"(?=[^.!?]*\b(?:blind|bend|corner|kids?|son|daughter|baby|children|in the back|red|drunk|nearly|almost|scared|terrified|wreck|limit|mph|motorway|every time|always|never|again|lorry|cyclist|pedestrian|police|sake|ffs|seriously)\b)"),
         # "perfect 👌 another evening alone": praise, then the complaint it is about
         "praise_another": re.compile(r"^(?:oh,? |wow,? |well,? )?(?:just )?(?:perfect|great|brilliant|lovely|wonderful|fantastic|super|cool|nice|amazing|fab|marvellous|marvelous|excellent|awesome)[,.!]* (?:another|yet another|again|one more|more)\b[^?]*\b(?:alone|wasted|ruined|late|cancelled|canceled|without (?:you|him|her)|on my own|by myself|of (?:this|waiting)|waiting|dishes|mess|row|argument|fight|takeaway|excuse|excuses|lie|lies)\b"),
         # "she'll talk for hours to her friends but gives me one-word answers"
@@ -1540,6 +1540,18 @@ def _r11():
         "phone_driving": re.compile(rf"\b{PU}{MID} (?:text|texts|texted|texting|scroll|scrolls|scrolling|(?:are|is|was|were) on (?:your|his|her|the) phone)\b[^.;!?]{{0,30}}?\b(?:while|when|whilst) (?:driving|you drive|he drives|she drives|at the wheel|on the motorway)|\b{PU}{MID} (?:drive|drives|drove|driving) (?:[\w']+ ){{0,4}}?and (?:text|texts|texted|scroll|scrolls|check|checks)\b"),
         "thanks_wait": re.compile(r"^(?:thanks|thank you|cheers|thx|ty) (?:so much |a lot )?for [^,.!?]+[,.!]*\s*(?:oh )?wait\b"),
         "going_to_sit": re.compile(rf"(?:^|\b(?:so+|and|oh|right|ok|okay),? ){PU} (?:are|is) (?:just |really |seriously )?(?:going to|gonna) (?:sit|stand|lie|leave|let|ignore|watch|pretend|walk away|say nothing)"),
+        "to_blame": re.compile(rf"\b{PU} (?:are|is|were|was) (?:\w+ )?to blame\b|\b(?:this|that|it|all of this|all this|the whole thing|all of it) (?:is|was) (?:all |entirely |completely )?on (?:you|him|her|u)\b(?! (?:to|if|whether|now|tonight)\b)"),
+        "if_had2": re.compile(rf"\bif {PU} (?:had|would have) (?!not\b|been (?:there|here|around)\b)\w+[^.;!?]*?\b(?:we|i|this|it) (?:would|could) (?:not|never)\b(?! (?:have )?(?:met|known|found|managed|made it|coped|survived|got through))"),
+        "norm_q2": re.compile(rf"\bis it (?:normal|ok|okay|fair|healthy|reasonable|usual) (?:to|that|when|if) [^?.]{{0,40}}?\b(?:my|your|a|her|his) (?:{PARTNER_NOUNS}) (?:\w+ ){{0,2}}?(?:never|not|does not|do not|can not|will not|always|hates|ignores|refuses|forgets|lies|yells|shouts)\b"),
+        "every_penny": re.compile(rf"\b(?:every|each) (?:single )?(?:penny|pound|cent|dollar|bit of money|paycheck|paycheque|wage|payday) (?:you|he|she|u) (?:earn|earns|earned|make|makes|made|get|gets|got) (?:\w+ )?(?:goes|went|is spent|gets spent|gets blown) (?:on|to|in) (?:beer|booze|drink|the pub|betting|gambling|games|clothes|takeaways|weed|cigarettes|fags|scratch cards|the bookies|the horses|crap|rubbish|{esc(b['leisure'])})\b"),
+        "until_i": re.compile(r"\b(?:stay|stays|sit|sits|stayed|sat|lie|lies|pile up|piles up|piled up|remain|remains|get left|gets left|are left|is left)\b[^.;!?]{0,30}?\b(?:until|till|unless) i (?:do|did|sort|clean|wash|move|empty|take|put|deal with) (?:it|them|that|the lot)\b|\bonly (?:ever )?(?:gets?|got|is|are) (?:done|cleaned|washed|emptied|sorted|tidied|paid|fed|walked) (?:when|if) i (?:do|did) (?:it|them|that)\b"),
+        "slept_through": re.compile(rf"\b{PU}{MID} (?:slept|sleep|sleeps|sleeping) (?:right |straight )?through (?:it|that|the (?:crying|screaming|alarm|baby|night feeds?|whole thing))\b(?=[^.!?]*\b(?:again|as usual|every|always|while i|and i)\b)"
+                                   rf"|\b(?:baby|kids?|children|toddler) (?:cried|was crying|screamed|was screaming|were screaming|woke)\b[^.;!?]* and {PU} (?:just )?(?:slept|kept sleeping|carried on (?:sleeping|snoring|playing|watching)|did not (?:even )?(?:move|stir|wake))\b"),
+        "stares": re.compile(rf"\b{PU}{MID} (?:stares|stare|stared|staring|looks|carries on|carried on|keeps|kept|scrolls|scrolled|plays|played|watches|watched|shrugs|shrugged|laughs|laughed|walks off|walked off|turns over|turned over)\b[^.;!?]{{0,30}}?\b(?:when|while|whenever|even when|as) i (?:am|was|'m) (?:upset|crying|in tears|talking to (?:you|him|her)|sad|ill|sick|struggling|hurting|trying to talk|panicking|breaking down)\b"),
+        "nobody_ever": re.compile(r"\b(?:nobody|no one|no-one) (?:in this house|here|around here|else|in this family) (?:ever |actually |apart from me |except me |but me )*(?:\w+s)\b(?=[^.!?]*(?:\bever\b|\bdo they\b|\bdoes anyone\b|\bapart from me\b|\bexcept me\b|\bbut me\b|\bexcept (?:for )?me\b))"),
+        "cos_helpful": re.compile(r"\b(?:yeah|yes|oh|right|sure),? (?:cos|because|cause|coz|cuz) (?:that|this|that is|this is|that's) (?:is )?(?:so |really |very |super |totally )?(?:helpful|useful|fair|mature|supportive|nice|kind|reasonable|productive|normal|a great idea|going to help)\b"),
+        "thx_nothing": re.compile(r"\b(?:thx|thnx|thanx|thanks|ta|ty|cheers) (?:4|for) nothing\b"),
+        "ur_unbelievable": re.compile(rf"\b{PU} (?:are|is) (?:so |just |actually |literally |honestly |absolutely |seriously |truly )?(?:unbelievable|impossible|ridiculous|a joke|the limit|unreal|a piece of work|beyond (?:a )?joke|beyond belief|something else,? honestly)\b"),
         "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b(?! (?:yourself|himself|herself|yourselves))"),
     }
 
@@ -1608,7 +1620,14 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             or re.search(r",? not (?:me|i|my \w+)\b", t[m.end():m.end() + 20])
         if bad and not _good_outcome(rest):
             add("accusing_you", _wide_span(t[m.start():]))
-    for key in ("root", "blame_you", "will_fault", "get_to", "hypocrisy", "quote_lapsed", "phone_driving", "thanks_wait", "going_to_sit", "cant_rely", "warned", "all_men", "my_card", "drunk_and", "thanks_support", "treats_as", "phone_at", "ever_once", "too_fast", "meant_to", "i_matter", "turned_me", "owe_spend", "on_more", "undo", "who_again", "weekday", "thing_more", "finally", "secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
+    t_some = re.sub(r"\b(someone|somebody)'s\b", r"\1 is", t)
+    m = re.search(r"\b(?:because|since|as|cos|cause|coz) (?:apparently |of course )?(?:someone|somebody) (?P<v>(?!is\b|has\b|needs\b|wants\b|says\b|was\b)\w+s)\b", t_some)
+    if m and re.search(r"\b(?:can not|could not|never|always|even|again|every|all the time|constantly)\b", t_some) and not _is_positive(t_some):
+        add("accusing_you", _wide_span(t_some[m.start():]))
+    m = r["someone"].search(t_some)
+    if m and m.re is r["someone"] and not r["someone"].search(t):
+        add("accusing_you", _wide_span(t_some[m.start():]))
+    for key in ("to_blame", "if_had2", "norm_q2", "every_penny", "until_i", "slept_through", "stares", "nobody_ever", "cos_helpful", "thx_nothing", "ur_unbelievable", "root", "blame_you", "will_fault", "get_to", "hypocrisy", "quote_lapsed", "phone_driving", "thanks_wait", "going_to_sit", "cant_rely", "warned", "all_men", "my_card", "drunk_and", "thanks_support", "treats_as", "phone_at", "ever_once", "too_fast", "meant_to", "i_matter", "turned_me", "owe_spend", "on_more", "undo", "who_again", "weekday", "thing_more", "finally", "secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
@@ -1618,7 +1637,7 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             continue  # "so nice to know I matter so much to you, thank you"
         if key == "secret" and _r9()["surprise_party"].search(t):
             continue  # "he kept the party a secret from me"
-        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another", "finally", "i_matter", "thanks_support", "thanks_wait", "before_you") \
+        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another", "finally", "i_matter", "thanks_support", "thanks_wait", "before_you", "cos_helpful") \
                 or key in ("praise_another", "finally") and _is_positive(t[m.end():]):
             continue
         add("label" if key == "wearing" else "accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
@@ -1630,6 +1649,9 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
     m = r["adv_harm"].search(t)
     if m and (verb_lemma(m.group("v")) or m.group("v")) in harm and not _is_positive(sentence(m.start(), m.end())) and not in_fair(m.start()) \
             and not re.search(r"\b(?:never|rarely|hardly|barely|seldom)\b", m.group(0)):
+        add("accusing_you", _wide_span(t[m.start():]))
+    m = re.search(r"\b\w+ again\b[^.;!?]{0,30}? and (?:do not|don't) expect me to be (?:here|there|around|waiting|home)\b", t)
+    if m:
         add("accusing_you", _wide_span(t[m.start():]))
     m = r["one_chance"].search(t)
     if m and r["ult_threat"].search(t, m.start()):
