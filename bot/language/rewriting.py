@@ -2780,6 +2780,20 @@ def _r11_event(lem: str, rest: list[str], past: bool, neg: bool) -> str | None:
     if lem in MONEY_VERBS and mm and not re.search(r"\b(?:you|your|he|she|it|they)\b", mm.group(6)):
         clause = " ".join(mm.group(6).split()[:7])
         return f"{mm.group(1)} {went} on {mm.group(2) or ''}{mm.group(3)} {mm.group(4)} {mm.group(5)} {clause}"
+    # a thing with "of": "watched the next episode of our show without me" -> "the next episode of our show got watched without me"
+    mo = re.match(r"^((?:the|our|my) (?:\w+ ){0,2}?\w+ of (?:the|our|my) \w+(?: \w+)?)(?: (without (?:me|us)|on my own|before me))?$", joined)
+    if mo and (lem not in _NO_PASSIVE or lem in _PASSIVE_THING) and not re.search(r"\b(?:time|way|rest|lot|bit)\b", mo.group(1)):
+        head = mo.group(1).split(" of ")[0].split()[-1]
+        if is_noun(head):
+            return f"{mo.group(1)} {_get(False, past, is_plural(head))} {_vbn(lem)} {mo.group(2) or ''}"
+    # parking: "parked in my space outside the flat" -> "my space got parked in outside the flat"
+    mp = re.match(r"^(in|across|on) ((?:my|our|the) (?:\w+'s )?\w+)\b ?(.*)$", joined)
+    if lem == "park" and mp and is_noun(mp.group(2).split()[-1]):
+        return f"{mp.group(2)} {'got' if past else 'gets'} parked {mp.group(1)} {_r11_tail(mp.group(3).split())}"
+    # "went to the gym instead of coming to my recital" -> "the gym came before my recital"
+    mq = re.match(r"^to (?:the )?(\w+(?: \w+)?) instead of (?:coming|going) to ((?:my|our|the) \w+(?: \w+)?)$", joined)
+    if lem == "go" and mq:
+        return f"the {mq.group(1)} {'came' if past else 'comes'} before {mq.group(2)}"
     # news told to others first: "told your mum about the baby before me" -> "your mum heard about the baby before me"
     if lem == "tell" and first == "your" and re.match(rf"{_YOUR_FAMILY} about\b", " ".join(rest[1:])):
         more = " ".join(re.split(r"[,.;!?:\"]| but | and | because ", " ".join(rest[2:]))[0].split()[:10])
@@ -2931,6 +2945,13 @@ def _event_situations(t: str) -> list[tuple[str, str | None]]:
             sit = _r11_event(lem, mm.group(2).split(), True, False)
             if sit:
                 out.append((_tidy_sent(sit), _r11_request(sit)))
+    # "ur never home b4 10 on weekdays" -> "our evenings at home only start after 10 on weekdays"; "always late to pick me up from work"
+    for mm in re.finditer(r"\byou are (?:never|not|hardly ever|rarely) (?:back )?home (?:before|till|until) (\w+)\b ?([^.;!?]*)", t):
+        out.append((_tidy_sent(f"our evenings at home only start after {mm.group(1)} {_r11_tail(mm.group(2).split())}"),
+                    "text me when you're on your way home"))
+    for mm in re.finditer(r"\byou are (?:always |constantly |never |so )*late (?:to|2) pick me up from (\w+(?: \w+)?)", t):
+        if not re.search(r"\b(?:you|your|u|ur)\b", mm.group(1)):
+            out.append((f"I'm left waiting to be picked up from {mm.group(1)}", "text me as soon as you know you'll be late"))
     # "ur always on the xbox til 2am" (a place, not a verb, after "are")
     for mm in re.finditer(r"\byou (are|were|r) (?:always |constantly |still |just |literally )*on (?:the|your|ur) (phone|laptop|ipad|tablet|xbox|playstation|ps5|computer) ([^.;!?]+)", t):
         more = re.sub(r"\btil\b", "till", mm.group(3))

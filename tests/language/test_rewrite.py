@@ -608,3 +608,17 @@ def test_round11_never_garbled(text, bad):
 ])
 def test_round11_request_fits_the_event(text, expect):
     assert _req(text) == expect
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("You watched the next episode of our show without me.", "the next episode of our show got watched without me"),
+    ("You parked in my space outside the flat again.", "my space got parked in outside the flat"),
+    ("Typical. You went to the gym instead of coming to my recital.", "the gym came before my recital"),
+    ("ur never home b4 10 on weekdays", "our evenings at home only start after 10 on weekdays"),
+    ("ur always late 2 pick me up from work", "I'm left waiting to be picked up from work"),
+    ("You disappear into the shed every Sunday afternoon.", "Sunday afternoons get spent in the shed"),
+    ("She went through my wallet while I was in the shower.", "my wallet got searched while I was in the shower"),
+    ("You walked out halfway through the argument.", "there was a walk-out halfway through the argument"),
+])
+def test_round11_more_events(text, expect):
+    assert _sit(text) == expect
