@@ -170,7 +170,7 @@ SELF_MISHAP = re.compile(r"\b(?:i am|it is) (?:always |forever )?(?:the (?:only 
                          r"likes?|loves?|enjoys?|eats?|drinks?|laughs?|gets? (?:the|his|her|your) jokes?|reads?|watches|knows? the words)\b")
 # the speaker blaming or choosing for themself: "I have to do everything twice because I'm so forgetful", "it's my thing"
 SELF_OWNED = re.compile(r"\b(?:because|as|since|cos|cause) i (?:am|was) (?:so |such an? |a bit |really |just )?(?:forgetful|clumsy|disorganised|disorganized|scatty|hopeless|useless|slow|fussy|picky|nervous|a perfectionist)\b"
-                        r"|\bmy (?:own )?fault\b|\bsilly me\b|\boops\b|\b(?:it is|that is) my (?:thing|job and i love it|choice)\b|\bi (?:like|love|enjoy|prefer) it that way\b")
+                        r"|\bi (?:always |never |often )?(?:have to|need to|must) (?:remind|force|push|tell|make|stop) myself\b|\bmy (?:own )?fault\b|\bsilly me\b|\boops\b|\b(?:it is|that is) my (?:thing|job and i love it|choice)\b|\bi (?:like|love|enjoy|prefer) it that way\b")
 # "she makes me a cup of tea without asking", "he brings me breakfast without being asked": a service done for me,
 # unasked, is kindness; "without asking" is a charge only when the act is done to me or to what is mine
 KIND_SERVICE = re.compile(rf"{PARTNER}(?: (?:just|always|often|sometimes|usually|even|also|then|will|would|has|have|had|kindly|still|quietly))* (?:make|makes|made|making|bring|brings|brought|buy|buys|bought|get|gets|got|cook|cooks|cooked|run|runs|ran|pour|pours|poured|"
@@ -324,7 +324,9 @@ def analyse(text: str) -> Analysis:
         if kind_override or (positive and not (problems or re.search(rf"\b{NEG_AFTER_YOU}\b", t))):
             continue
         if (SELF_MISHAP.search(t) or SELF_OWNED.search(t)) and not PARTNER_REF.search(t):
-            continue  # the speaker's own mishaps: "I'm always the one who burns the toast, I'm hopeless"
+            continue
+        if KIND_SERVICE.search(t) and not re.search(rf"\b{NEG_AFTER_YOU}\b", t):
+            continue  # "she makes me a hot water bottle every night without me asking"  # the speaker's own mishaps: "I'm always the one who burns the toast, I'm hopeless"
         if any(a <= m.start() < b for a, b in fair) and not problems and not re.search(r"\byou (?:always|never)\b", t):
             pass
         add("absolute", m.group(0))
@@ -622,7 +624,9 @@ def _affection_re():
 
 
 # pride in the partner and being there for me: "proud of you for going even when you didn't feel like it", "every time I need you, you're there"
-PRIDE = re.compile(r"\b(?:proud of|impressed (?:by|with)) (?:you|him|her)\b[^.;!?]*|\b(?:i|we) (?:can |could )?(?:always )?(?:rely on|count on|depend on) (?:you|him|her|u)\b|(?:every time|whenever|when) i need (?:you|him|her),? (?:you are|he is|she is) (?:always )?(?:there|right there)\b|"
+PRIDE = re.compile(r"\b(?:proud of|impressed (?:by|with)) (?:you|him|her)\b[^.;!?]*|"
+                   # "every time I bring up money you listen and we sort it together"
+                   r"(?:every time|whenever|each time) i [^.;!?]{1,40}?,? (?:you|he|she) (?:always |just )?(?:listen|listens|help|helps|hug|hugs|support|supports|understand|understands|make time|makes time|comfort|comforts|calm|calms|cheer|cheers|back me up|backs me up|are there|is there)\b|\b(?:i|we) (?:can |could )?(?:always )?(?:rely on|count on|depend on) (?:you|him|her|u)\b|(?:every time|whenever|when) i need (?:you|him|her),? (?:you are|he is|she is) (?:always )?(?:there|right there)\b|"
                    # mind-reading and likeness: "it's like you read my mind", "you knew exactly what I wanted", "you look just like your mum in that photo"
                    rf"\b(?:read|reads|reading) my mind\b|\b{PARTNER} (?:always |just |somehow )?(?:knew|know|knows|guessed|guess|guesses) (?:exactly|just|precisely) (?:what|how|when) (?:i|to)\b|"
                    rf"\b{PARTNER} (?:look|looks|looked) (?:\w+ )?like (?:your|his|her|my) \w+")
@@ -1403,7 +1407,9 @@ def _r11():
         # "you're the worst thing that ever happened to me", "marrying you was the biggest mistake of my life"
         "worst": re.compile(rf"\b{PU} (?:are|is|were|was|have been|has been) (?:the|my) (?:worst|biggest) (?:thing|mistake|decision|regret|error)\b|\b(?:marrying|meeting|dating|moving in with|getting with|trusting) (?:you|him|her) (?:was|is|has been) (?:the|my) (?:worst|biggest) (?:thing|mistake|decision|regret|error)\b"),
         "misery": re.compile(rf"\b{PU}{MID} (?:have |has )?(?:made|make|makes|making) (?:my|our|the kids'?|everyone's|this family's) (?:life|lives|days?|weeks?|weekend|holiday|christmas|birthday|home|job|evenings?|relationship|marriage) "
-                             r"(?:(?:a|an|so|such a|absolute|a living|complete|total|utter|much|even|far) )*(?:misery|hell|nightmare|hard|harder|difficult|impossible|unbearable|miserable|stressful|worse|torture)\b"),
+                             r"(?:(?:a|an|so|such a|absolute|a living|complete|total|utter|much|even|far) )*(?:misery|hell|nightmare|hard|harder|difficult|impossible|unbearable|miserable|stressful|worse|torture)\b"
+                             # "you've made this house feel like a prison"
+                             rf"|\b{PU}{MID} (?:have |has )?(?:made|make|makes|making) (?:this|our|my|the) (?:house|home|life|flat|marriage|relationship|place) (?:feel )?like (?:a |an |some )?(?:prison|hell|warzone|war zone|battlefield|battleground|nightmare|cage|hotel|minefield|morgue)\b"),
         # questions put to the bot about "a husband who ...": "is it normal for a husband to never help?"
         "norm_q": re.compile(rf"\b(?:is it|is that|would you say it is|surely it is not|it is not) (?:really |actually )?(?:normal|ok|okay|acceptable|fair|reasonable|right|usual|healthy|too much to ask|wrong|weird|unreasonable) (?:for|that|when) (?:a |my |your |the |any |someone's )?(?:{PARTNER_NOUNS}|partner|husband|wife)s? (?:to )?(?:\w+ ){{0,2}}?"
                              r"(?:never|not|always|constantly|refuses?|ignores?|forgets?|does not|do not|can not|will not|would not|spends?|leaves?|expects?|lies|lie|yells?|shouts?|checks?|reads?|goes through|go through|disappears?|sulks?|criticises?|criticizes?)\b"),
@@ -1413,7 +1419,7 @@ def _r11():
         "ult_threat": re.compile(rf"\b(?:{_alt(b['leave_threat'])})(?!\w)"),
         # softened verdicts: "no offence but your cooking is awful", "I'm just being honest, you never pull your weight"
         "softener": re.compile(rf"(?:^|[.!?,;] |\b)(?:{_alt(b['softeners'])})\b[,.!?]? (?:but,? )?(?:[\w']+ ){{0,3}}?(?P<c>(?:you|he|she|u) [\w']+\b|(?:your|his|her) [\w']+ [\w']+\b)(?P<rest>[^.;!?]*)"),
-        "money": re.compile(rf"\b{PU}{MID} (?:blow|blows|blew|blown|waste|wastes|wasted|squander|squanders|squandered|fritter|fritters|frittered|piss|pisses|pissed|gamble|gambles|gambled|drink|drinks|drank|burn|burns|burned|burnt|throw|throws|threw) (?:away )?(?:all |half |most |every penny of |the rest of |a fortune of |loads of )?(?:(?:of )?(?:his|her|your|our|my|the|their) )?(?:{esc(b['money_words'])})\b"),
+        "money": re.compile(rf"\b{PU}{MID} (?:blow|blows|blew|blown|waste|wastes|wasted|squander|squanders|squandered|fritter|fritters|frittered|piss|pisses|pissed|gamble|gambles|gambled|drink|drinks|drank|burn|burns|burned|burnt|throw|throws|threw|spunk|spunks|spunked|splurge|splurges|splurged) (?:away )?(?:all |half |most |every penny of |the rest of |a fortune of |loads of )?(?:(?:of )?(?:his|her|your|our|my|the|their) )?(?:\w+ )?(?:{esc(b['money_words'])})\b"),
         "oh_right": re.compile(r"\b(?:where (?:did|has|have) (?:the|my|our|all the|all our|all my) [\w' ]{2,30}? (?:go|gone)|what (?:happened|has happened) to (?:the|my|our|all the) [\w' ]{2,30}?|who (?:ate|drank|broke|took|finished|used|moved|lost|hid) (?:the|my|our|all the) [\w' ]{2,30}?)\?+\s*"
                                r"(?:oh,? )?(?:right|yes|yeah|wait|of course|that is right|silly me|i forgot|never mind)[,.!]* (?:it was )?(?:your|his|her|you|he|she|on your|on his|on her|in your|in his|in her)\b"),
         "glued": re.compile(rf"\b{PU}{MID} (?:are |is |were |was |have been |has been )?(?:always |constantly |permanently |literally |basically |just |still )?(?:glued|attached|addicted|chained|welded|stuck) to (?:your|his|her|that|the|their) (?:bloody |stupid |damn |precious )?(?:{esc(b['stuck_to'])})\b"),
@@ -1480,7 +1486,7 @@ def _r11():
         "effort": re.compile(r"\bi (?:got home|got in from work|came home from work|worked (?:a|all|late|the|two|three|\d)|cooked|cleaned|planned|made|bought|organised|organized|booked|wrapped|baked|decorated|tidied|prepared|came home early|got dressed up|dressed up|spent (?:hours|all day|the whole day|ages)|got the kids ready|packed|drove)\b"),
         "indifferent": re.compile(rf"[.!?;]\s+(?:and |but |then |so )?{PU} (?:just |then |simply |still )?(?:[\w']+,? ){{0,7}}?(?:went (?:straight )?(?:to bed|out|to the pub|upstairs|on (?:your|his|her) phone)|looked at (?:your|his|her) phone|fell asleep|"
                                   r"(?:did not|does not|never) (?:even )?(?:notice|say|touch|eat|thank|look|come|turn up|show up)|ignored|complained|moaned|stayed in bed|played|scrolled|left|walked out|"
-                                  r"asked (?:me )?(?:what is|what's|whats) for (?:pudding|dinner|tea|dessert|lunch|afters|supper)|(?:had|have|has) been (?:home|at home|in|sat here|sitting here|on the sofa|on the couch|in bed|asleep|gaming|playing) all (?:day|afternoon|evening|morning|weekend))\b"),
+                                  r"turned up (?:late|drunk|with (?:your|his|her) (?:mates|friends|mum|mother|brother|sister))|showed up (?:late|drunk|with (?:your|his|her) (?:mates|friends))|asked (?:me )?(?:what is|what's|whats) for (?:pudding|dinner|tea|dessert|lunch|afters|supper)|(?:had|have|has) been (?:home|at home|in|sat here|sitting here|on the sofa|on the couch|in bed|asleep|gaming|playing) all (?:day|afternoon|evening|morning|weekend))\b"),
         # secrecy: "he hides receipts from me", "she kept the loan from us"
         "secret": re.compile(rf"\b{PU}{MID} (?:hide|hides|hid|hiding|has hidden|have hidden|keep|keeps|kept|keeping) (?:[\w']+ ){{0,3}}?(?:from me|from us|secret from me|secret from us|behind my back)\b"),
         "drive_like": re.compile(rf"\b{PU}{MID} (?:drive|drives|drove|driving) like (?:(?:he|she|you|u) (?:is|are|stole|was|were|has|have|owns?)\b|an? (?:maniac|lunatic|idiot|nutter|boy racer|racing driver|rally driver|madman|madwoman|psycho|granny|learner|getaway driver)|it is (?:a race|stolen)|we are in a (?:race|rally))"),
@@ -1567,6 +1573,15 @@ def _r11():
         "steps_over": re.compile(rf"\b{PU}{MID} (?:steps|step|stepped|stepping|walks|walk|walked|walking) (?:over|past|round|around) (?:it|them|the (?:pile|mess|washing|laundry|bins?|rubbish|clothes|dishes|bags?|boxes|shoes|towels?))\b"),
         "instead_duty": re.compile(rf"\b{PU}{MID} [\w']+\b[^.;!?]{{0,40}}? instead of (?:picking (?:up )?(?:our|the|my|your|his|her) (?:son|daughter|kids|children|baby|boy|girl)|collecting|looking after|helping|spending time with (?:me|us|the kids|your|his|her)|paying|feeding|being there|coming to|watching the kids|taking care|being with (?:me|us))"),
         "someone_again": re.compile(r"^(?:[\w']+,? )?(?:someone|somebody) (?:has |have )?(?:ate|eaten|drank|drunk|finished|left|used|broke|broken|took|taken|moved|lost|forgot|forgotten|spilt|spilled|hidden|hid)\b[^.!?]*\b(?:again|as usual|every time|for the \w+ time)\b"),
+        # the partner standing by while family harms me: "your dad insults me at every dinner and you just laugh"
+        "complicit": re.compile(rf"\b(?:your|his|her) (?:{_alt(b['third_parties'])})\b[^.;!?]*?\band (?:you|he|she) (?:just |always |never |only |simply )?(?:laugh|laughs|laughed|sit there|sits there|sat there|say nothing|says nothing|said nothing|do nothing|does nothing|did nothing|let (?:him|her|them)|lets (?:him|her|them)|agree|agrees|agreed|join in|joins in|joined in|smile|smiles|smiled|nod|nods|nodded|take (?:his|her|their) side|takes (?:his|her|their) side|took (?:his|her|their) side)\b"),
+        # an echo for emphasis: "Three weeks that lawnmower's been in the hallway. Three weeks."
+        "echo": re.compile(r"^(?P<e>(?:[\w']+ ){0,2}(?:weeks?|days?|months?|hours?|times?|years?|minutes?|one|once|twice|again))\b[^.!?]*[.!?]+\s*(?P=e)[.!?]*$"),
+        # negligence with a child or pet: "you let the baby roll off the bed because you were on your phone"
+        "negligent": re.compile(rf"\b{PU}{MID} (?:let|lets|allowed) (?:the baby|the kids|our (?:son|daughter|baby|boy|girl)|the children|the dog|the toddler|him|her) (?:roll|fall|run|wander|get hurt|burn|choke|climb|slip|get out|get lost|go missing|near)\b"
+                                rf"|\b(?:because|cos|while|whilst|as) {PU} (?:was|were|is|are) (?:on (?:your|his|her|the) phone|texting|gaming|drunk|scrolling|asleep on the sofa|glued to)\b(?=[^.!?]*\b(?:fell|hurt|burn\w*|choked|lost|missing|crashed|nearly|almost|accident|hospital|cried|screamed)\b)"
+                                rf"|\b(?:fell|hurt (?:himself|herself|themselves)|choked|got lost|went missing|crashed|rolled off|burnt|burned)\b[^.!?]*\b(?:because|cos|while|whilst|as) {PU} (?:was|were|is|are) (?:on (?:your|his|her|the) phone|texting|gaming|drunk|scrolling|asleep|watching|glued to)"),
+        "remind_you": re.compile(r"\bwhy (?:do|must|should|would) i (?:always |constantly |even )?(?:have|need) to (?:remind|tell|ask|nag|beg|chase|prompt|nudge) (?:you|him|her|u)\b"),
         "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b(?! (?:yourself|himself|herself|yourselves))"),
     }
 
@@ -1610,8 +1625,13 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
     # the partner as the cause of what went wrong (a good outcome makes it thanks)
     for key in ("reason", "because_of", "your_cause", "started", "every_fight", "problem", "misery", "landed", "made_us", "worst"):
         m = r[key].search(t)
-        if key in ("reason", "started", "your_cause") and m and not _cause_is_bad(t, m.start(), m.end()):
-            continue  # a neutral reason is no charge: "she's the reason we moved to Bristol", "he's the reason I started running"
+        if key in ("reason", "started", "your_cause") and m:
+            if not _cause_is_bad(t, m.start(), m.end()):
+                continue  # a neutral reason is no charge: "she's the reason we moved to Bristol", "he's the reason I started running"
+            if not in_fair(m.start()) and not _is_positive(sentence(m.start(), m.end()).replace(m.group(0), " ").replace("coming home", " ")):
+                add("accusing_you", _wide_span(t[m.start():]))  # trouble beats a stock good phrase: "the reason I dread coming home"
+                break
+            continue
         if m and not in_fair(m.start()) and not _cause_is_good(t, m.start(), m.end()):
             add("accusing_you", _wide_span(t[m.start():]))
             break
@@ -1633,7 +1653,7 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
         bad = any((verb_lemma(w) or w) in harm for w in words(rest)) or re.search(
             rf"\b(?:{NEG_AFTER_YOU}|made (?:this|it|everything|things)|ruin\w*|mess\w*|wrong|broke|started|caused|lied|cheated|never|not)\b", rest) or r["trouble"].search(rest) \
             or re.search(r",? not (?:me|i|my \w+)\b", t[m.end():m.end() + 20])
-        if bad and not _good_outcome(rest):
+        if bad and (r["trouble"].search(rest) or not _good_outcome(rest)):
             add("accusing_you", _wide_span(t[m.start():]))
     t_some = re.sub(r"\b(someone|somebody)'s\b", r"\1 is", t)
     m = re.search(r"\b(?:because|since|as|cos|cause|coz) (?:apparently |of course )?(?:someone|somebody) (?P<v>(?!is\b|has\b|needs\b|wants\b|says\b|was\b)\w+s)\b", t_some)
@@ -1642,7 +1662,7 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
     m = r["someone"].search(t_some)
     if m and m.re is r["someone"] and not r["someone"].search(t):
         add("accusing_you", _wide_span(t_some[m.start():]))
-    for key in ("your_mess", "should_at_least", "hides_away", "steps_over", "instead_duty", "someone_again", "notice_how", "would_you_be", "maxed", "here_too", "it_me", "just_wow", "clean_after", "to_blame", "if_had2", "norm_q2", "every_penny", "until_i", "slept_through", "stares", "nobody_ever", "cos_helpful", "thx_nothing", "ur_unbelievable", "root", "blame_you", "will_fault", "get_to", "hypocrisy", "quote_lapsed", "phone_driving", "thanks_wait", "going_to_sit", "cant_rely", "warned", "all_men", "my_card", "drunk_and", "thanks_support", "treats_as", "phone_at", "ever_once", "too_fast", "meant_to", "i_matter", "turned_me", "owe_spend", "on_more", "undo", "who_again", "weekday", "thing_more", "finally", "secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
+    for key in ("negligent", "remind_you", "complicit", "echo", "your_mess", "should_at_least", "hides_away", "steps_over", "instead_duty", "someone_again", "notice_how", "would_you_be", "maxed", "here_too", "it_me", "just_wow", "clean_after", "to_blame", "if_had2", "norm_q2", "every_penny", "until_i", "slept_through", "stares", "nobody_ever", "cos_helpful", "thx_nothing", "ur_unbelievable", "root", "blame_you", "will_fault", "get_to", "hypocrisy", "quote_lapsed", "phone_driving", "thanks_wait", "going_to_sit", "cant_rely", "warned", "all_men", "my_card", "drunk_and", "thanks_support", "treats_as", "phone_at", "ever_once", "too_fast", "meant_to", "i_matter", "turned_me", "owe_spend", "on_more", "undo", "who_again", "weekday", "thing_more", "finally", "secret", "drive_like", "you_do_you", "aibu", "who_think", "told_times", "driving", "praise_another", "others_but_me", "just_mine", "i_pay", "said_mins", "leave_it_all", "before_you", "sits_there", "not_enough", "it_or_me", "norm_q", "money", "oh_right", "glued", "care_more", "only_thing", "villain", "danger", "late_drunk", "lapsed_said", "too_busy", "someone", "wearing"):
         m = r[key].search(t)
         if not m or in_fair(m.start()):
             continue
@@ -1652,7 +1672,7 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
             continue  # "so nice to know I matter so much to you, thank you"
         if key in ("secret", "hides_away") and _r9()["surprise_party"].search(t):
             continue  # "he kept the party a secret from me"
-        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another", "finally", "i_matter", "thanks_support", "thanks_wait", "before_you", "cos_helpful") \
+        if _is_positive(sentence(m.start(), m.end())) and key not in ("villain", "norm_q", "someone", "praise_another", "finally", "i_matter", "thanks_support", "thanks_wait", "before_you", "cos_helpful", "complicit") \
                 or key in ("praise_another", "finally") and _is_positive(t[m.end():]):
             continue
         add("label" if key == "wearing" else "accusing_you", _wide_span(t[m.start():].lstrip(".!?,; ")))
@@ -1717,6 +1737,9 @@ def _round11(t: str, raw: str, add, positive: bool, fair: list[tuple[int, int]])
         th = r["ult_threat"].search(t, c.start())
         if th and not _is_positive(t[:th.start()]):
             add("accusing_you", _wide_span(t[c.start():]))
+    m = re.search(rf"\bif {PARTNER}\b[^.;!?]{{0,60}}?,? (?:then )?(?:do not|don't|never) (?:bother )?(?:coming|come) (?:back|home)\b|\bif {PARTNER}\b[^.;!?]{{0,60}}?,? (?:then )?(?:you can |you might as well )?pack your (?:bags|stuff|things)\b", t)
+    if m:
+        add("accusing_you", _wide_span(t[m.start():]))
     # a softener that announces a verdict
     m = r["softener"].search(t)
     if m and not _is_positive(m.group("c") + m.group("rest")) and not in_fair(m.start()) \
