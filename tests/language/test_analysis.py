@@ -269,9 +269,9 @@ def test_round9_not_blame(text, monkeypatch):
     assert not analyse(text).blaming, analyse(text)
 
 
-@pytest.mark.parametrize("prefix", ["generalise5_", "generalise6_"])
+@pytest.mark.parametrize("prefix", ["generalise5_", "generalise6_", "generalise7_"])
 def test_generalise_rules_alone(prefix, monkeypatch):
-    """Each set was written per concept before its round's rules (round 9, round 10), with checks written after; a floor."""
+    """Each set was written per concept before its round's rules (round 9, 10, 11), with checks written after; a floor."""
     from bot.language.evaluation import load_lines
     monkeypatch.setenv("SEMANTIC", "false")
     blaming, fine = load_lines(f"{prefix}blaming.txt"), load_lines(f"{prefix}fine.txt")
@@ -341,3 +341,56 @@ def test_round10_not_blame(text, monkeypatch):
 ])
 def test_a_label_turned_into_praise_is_praise(text, blaming):
     assert analyse(text).blaming is blaming
+
+
+# ---- round 11
+# Shapes missed on fresh text, generalised by concept (the partner as the cause, ultimatums, softened verdicts, a veiled
+# "someone", questions put to the bot, money, screens, driving, effort met with indifference); paraphrases in
+# tests/language/data/generalise7_*.txt were written before the rules. These are new wordings, not lines from any set.
+ROUND11_BLAME = [
+    ("you're the reason my nerves are shot", "accusing_you"),                                 # the partner as the cause
+    ("Thanks to her we're overdrawn again.", "accusing_you"),
+    ("it all went wrong the day you started lying to me", "accusing_you"),
+    ("If it wasn't for him we'd have a car by now.", "accusing_you"),                         # the world without them, better
+    ("I wouldn't be on antidepressants if it wasn't for you.", "accusing_you"),
+    ("you've made our home feel like a war zone", "accusing_you"),
+    ("is it normal for a wife to never say thank you?", "accusing_you"),                     # questions put to the bot
+    ("If you ever hit the kids again we're finished.", "accusing_you"),                      # ultimatums
+    ("not to be harsh but your driving is terrifying", "accusing_you"),                      # softened verdicts
+    ("She blew our rent money on a handbag.", "accusing_you"),                               # money, screens
+    ("he's permanently glued to his Xbox", "accusing_you"),
+    ("We're always late because somebody can't find their keys.", "accusing_you"),           # "we" blame, a veiled someone
+    ("Thanks so much for the help \U0001F644", "sarcasm"),                                      # eye-roll emoji
+    ("I got the kids ready and packed the car. You just went back to bed.", "accusing_you"), # effort, then indifference
+    ("Your mum criticises me all dinner and you just sit there.", "accusing_you"),           # standing by
+    ("I'm always the bad guy because you never back me up.", "accusing_you"),
+]
+
+
+@pytest.mark.parametrize("text,kind", ROUND11_BLAME)
+def test_round11_blame(text, kind, monkeypatch):
+    monkeypatch.setenv("SEMANTIC", "false")  # the rules alone
+    a = analyse(text)
+    assert a.blaming, a
+    assert kind in {p.kind for p in a.problems}, a
+    p = next(p for p in a.problems if p.kind == kind)
+    assert p.span and p.why, p
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks to her we got the flat.",                                       # a cause with good news is thanks
+    "You're the reason I took up painting.",                                # a reason without trouble is only a reason
+    "It all went brilliantly the day you joined the choir.",
+    "Because of you I finally learned to swim.",
+    "If it wasn't for him I'd never have got through chemo.",               # the world without them, worse: thanks
+    "He brings me a coffee in bed without being asked.",                    # kindness done unasked
+    "She always asks about my mum, it's so kind.",
+    "If you ever want to join us, just say.",                               # a condition, no threat
+    "One more chapter and I'm going to sleep.",
+    "Not to be rude but I'm going to skip pudding.",                        # a softener with no verdict on anyone
+    "I'm the bad guy in our family quiz, I always win.",
+    "She's too busy to come tonight, she's got a deadline.",                # a plain excuse
+])
+def test_round11_not_blame(text, monkeypatch):
+    monkeypatch.setenv("SEMANTIC", "false")
+    assert not analyse(text).blaming, analyse(text)
