@@ -139,7 +139,10 @@ def _topic_score(ws: set, lems: dict, text: str, single: set, multi: list, cues:
 
 
 _SPEND_TIME = re.compile(r"\bspen(?:d|ds|ding|t)\b(?= (?:(?:the|one|a|an|every|our|my|all|whole|more|some|any|quality|two|three|that|this|his|her|your) ){0,3}"
-                         r"(?:time|evenings?|nights?|days?|weekends?|hours?|mornings?|afternoons?|holidays?|sundays?|saturdays?|christmas|summer)\b)")
+                         r"(?:time|evenings?|nights?|days?|weekends?|hours?|mornings?|afternoons?|holidays?|sundays?|saturdays?|christmas|summer)\b)"
+                         # round 11: an occasion spent doing something or somewhere ("spent the whole party talking to your ex")
+                         r"|\bspen(?:d|ds|ding|t)\b(?= (?:the whole of |all of )?(?:the|my|our|his|her|your|all|whole) (?:whole )?(?:\w+'s )?(?:\w+ ){0,2}?"
+                         r"(?:meal|dinner|lunch|party|wedding|date|birthday|film|match|visit|trip|drive|barbecue|holiday|christmas) (?:[a-z]+ing|in|at|on)\b)")
 
 
 def find_topic(text: str) -> dict | None:
@@ -2737,6 +2740,9 @@ def _r11_event(lem: str, rest: list[str], past: bool, neg: bool) -> str | None:
     joined = " ".join(rest)
     was = "was" if past else "is"
     went = "went" if past else "goes"
+    mu = re.match(r"^up (?:to|at|for) ((?:my|our|the) (?:\w+'s )?(?:\w+ ){0,2}?\w+)$", joined)
+    if neg and lem in ("turn", "show") and mu:  # "didn't turn up to my brother's engagement party"
+        return f"I {'went' if past else 'go'} to {mu.group(1)} on my own"
     if neg and lem == "pick" and rest[:1] == ["up"]:  # "didn't pick up when the school called"
         more = _r11_tail(rest[1:])
         if re.match(r"(?:when|while|all|for|last|this|yesterday|today|tonight)\b", " ".join(rest[1:])):
@@ -2794,6 +2800,22 @@ def _r11_event(lem: str, rest: list[str], past: bool, neg: bool) -> str | None:
     mq = re.match(r"^to (?:the )?(\w+(?: \w+)?) instead of (?:coming|going) to ((?:my|our|the) \w+(?: \w+)?)$", joined)
     if lem == "go" and mq:
         return f"the {mq.group(1)} {'came' if past else 'comes'} before {mq.group(2)}"
+    # time spent on something: "spent the whole of my sister's birthday meal texting your mate" -> "the whole of my sister's
+    # birthday meal got spent texting a mate" (time, not money)
+    ms = re.match(r"^((?:the whole of |all of |the whole |all )?(?:the|my|our|his|her|your) (?:\w+'s )?(?:\w+ ){0,2}?"
+                  r"(?:meal|dinner|lunch|party|evening|night|weekend|day|holiday|wedding|date|birthday|christmas|film|match|visit|trip|drive))"
+                  r" ([a-z]+ing)\b ?(.*)$", joined)
+    if lem == "spend" and ms and (verb_lemma(ms.group(2)) or ms.group(2) in ("texting", "gaming", "messaging", "whatsapping")):
+        np = re.sub(r"^all ", "the whole ", ms.group(1))
+        np = re.sub(r"\b(?:your|his|her) ", "the ", np)
+        rest_ = re.sub(r"\b(?:your|his|her) (mate|friend|boss|ex|brother|sister|mum|dad)\b", r"a \1" if True else "", ms.group(3))
+        tail = _r11_tail(rest_.split()) if rest_ else ""
+        return f"{np} {'got' if past else 'gets'} spent {ms.group(2)} {tail}"
+    # a night out: "went out drinking the night before our flight" -> "there was a night out drinking the night before our flight"
+    if lem == "go" and first == "out" and second.endswith("ing") and verb_lemma(second) in _EVENT_ACTS | {"party", "club", "drink"}:
+        tail = _r11_tail(rest[2:])
+        return f"there {was} a night out {second} {tail}"
+    # not turning up at all: "didn't turn up to my brother's engagement party" (no lateness: an absence)
     # news told to others first: "told your mum about the baby before me" -> "your mum heard about the baby before me"
     if lem == "tell" and first == "your" and re.match(rf"{_YOUR_FAMILY} about\b", " ".join(rest[1:])):
         more = " ".join(re.split(r"[,.;!?:\"]| but | and | because ", " ".join(rest[2:]))[0].split()[:10])
@@ -2912,6 +2934,8 @@ def _r11_request(sit: str) -> str | None:
                      (r"^the (?:phone|ipad|tablet) (?:was|is) out", "put the phone away while we're together"),
                      (r"^the (?:xbox|playstation|ps5|laptop|computer) (?:was|is) (?:on|open)", "agree with me on a time to switch off in the evenings"),
                      (r"get spent (?:in|on) the", "plan one evening this week that's just for the two of us"),
+                     (r"(?:got|gets) spent \w+ing\b", "keep part of our time together just for us"),
+                     (r"^I (?:went|go) to .+ on my own$", "tell me ahead of time if you can't make it, so we can plan together"),
                      (r"^\S+ (?:went|goes) on .+ (?:while|when) we", "check with me before buying anything over an amount we agree on")):
         if re.search(pat, sit):
             return req
