@@ -349,6 +349,55 @@ _INJURY_ACT = re.compile(r"\b(?:cut|cuts|cutting|burn\w*|burnt|scratch\w*|scrap\
 _DELIBERATE = re.compile(r"\b(?:on purpose|deliberately|to feel|to cope|to punish|punish myself|over and over|again and again|until (?:it|they|i) (?:bled|bleed|bleeds))\b")
 _KILL_ME = re.compile(r"\b(?:kill|murder|strangle|throttle|skin|end) (?:me|us)\b")
 _TELL_ON = re.compile(r"\b(?:tell|post|share|send|show|expose|out)\b")
+# ---- round 11: the same acts in harmless hands or places (each checked by _suppressed)
+# a baby, a toddler or a pet did the grabbing ('the baby grabbed my neck and wouldn't let go')
+_LITTLE_ONE_DID = re.compile(r"\b(?:the|my|our) (?:little |baby |new )?(?:baby|babies|toddler|little one|newborn|puppy|kitten|dog|cat|twins|nephew|niece|grandson|"
+                             r"granddaughter|little (?:boy|girl|brother|sister))\b(?:\s+\w+)?\s*$")
+_LITTLE_ONE_ACT = re.compile(r"(?:grabbed|grabs|pinned|pins|pulled|pulls|squeezed|squeezes|bit|bites|scratched|scratches|hit|hits|kicked|kicks|punched|"
+                             r"punches|slapped|slaps|yanked|yanks|choked|chokes|twisted|twists|pushed|pushes|shoved|shoves|sat on|headbutt\w*|threw|throws|"
+                             r"spat|spits|had|has)\b")
+# a professional's hands, or a trainer's ('my physio twisted my arm behind my back till something clicked')
+_CARER = re.compile(r"\bmy (?:physio|physiotherapist|osteo\w*|chiropractor|chiro|masseuse|massage therapist|doctor|gp|nurse|dentist|paramedic|"
+                    r"personal trainer|trainer|coach|instructor|sparring partner|yoga teacher|sports therapist|midwife)\b")
+# play equipment and water: pushed down a slide, into the pool, on the swings
+_PLAY_PLACE = re.compile(r"\b(?:dance ?floor|to dance|dancing|slides?|water ?slides?|water ?park|flumes?|swings?|sledg\w*|toboggan\w*|trampoline|bouncy castle|zip ?wire|"
+                         r"rollercoaster|ball pit|into the (?:pool|water|sea|lake|snow|leaves|sand)|in the (?:pool|snow|sea))\b")
+# a hand that grabs to keep me safe ('grabbed my wrist to stop me stepping into the road')
+_PROTECTIVE = re.compile(r"\bto (?:stop|keep) me (?:from )?(?:stepping|walking|falling|slipping|tripping|running|getting (?:hit|run over)|going under)\b|"
+                         r"\bto (?:steady|catch|save|help|pull) me (?:up|out|back|from|before|when)?\b|\bbefore i (?:fell|fall|slipped|tripped)\b|"
+                         r"\bto (?:steady|catch) (?:myself|me)\b|\bon the ice\b")
+# a soft thing thrown ('threw a chair cushion at me when I was hogging the telly lol')
+_SOFT_THING = re.compile(r"\b(?:cushions?|pillows?|socks?|teddy|teddies|soft toys?|plushies?|paper|paper balls?|scrunched|snowballs?|sweets?|popcorn|"
+                         r"grapes?|a towel|tea ?towel|balls?|frisbee)\b")
+# my own phone thrown onto something soft in a temper: venting, not a threat to anyone
+_I_BEFORE = re.compile(r"^\s*i(?:\s+(?:just|then|literally|kind of))?\s*$")
+_ONTO_SOFT = re.compile(r"\b(?:on|onto|across|at) (?:the|my|our) (?:bed|sofa|couch|settee|mattress|pillows?|cushions?|duvet|armchair|beanbag)\b")
+# words that say a hurt was meant, whatever the setting ('hurt myself at training because I deserve it')
+_HARM_MEANT = re.compile(r"\b(?:numb|cope|coping|punish\w*|relief|release|urges?|deserve\w*|hate myself|on purpose|deliberately|wanted to|meant to)\b")
+# a rope with an ordinary job ('found the rope in the garage for the tyre swing')
+_ROPE_JOB = re.compile(r"\b(?:(?:tyre|tire|rope) swing|swing|washing line|clothes ?line|tow\w*|climbing|camping|boat|sailing|tent|dog|skipping|"
+                       r"tug of war|hammock|the car|roof rack|trailer|van|move|moving|christmas tree|gym|crafts?|macrame)\b")
+# tablets kept for a trip, so as not to run out ('saving up my tablets for the holiday so I don't run out abroad')
+# ... unless the message denies the job ('bought a rope today and it isn't for the camping trip')
+_NOT_FOR_THAT = re.compile(r"\b(?:isn't|is not|it's not|not|wasn't|aren't|they're not) (?:really |actually )?(?:for|about)\b")
+_MEDS_FOR_TRAVEL = re.compile(r"\bso (?:i|we) (?:don't|do not|won't|will not|never) run out\b|\bfor (?:the|my|our) (?:holiday|trip|travels?|flight|cruise)\b|"
+                              r"\b(?:abroad|overseas|while i'm away|while i am away|going away)\b")
+# asking how much is safe alongside something else ('how many of my pills I can take with ibuprofen')
+_DOSE_SAFETY = re.compile(r"\b(?:can|should|could) (?:safely )?take (?:with|alongside|together with|on top of|after|before) (?:\w+ ){0,2}?(?:ibuprofen|paracetamol|"
+                          r"food|alcohol|a drink|my (?:other )?\w+|antibiotics|the \w+)\b|\b(?:safely|safe to|the (?:max|maximum|recommended) dose|interact\w*)\b")
+# my harm words that, near tablets or a rope, would still mean it ('how many I can take with vodka to not wake up')
+_STILL_MEANT = re.compile(r"\b(?:all at once|end it|end things|enough to|overdose|not wake|never wake|die|dying|kill|myself|the lot|for good|in case i decide)\b")
+# done for me, at my asking or for my sake ('reads my messages out loud to me while I'm driving', 'changed my password for me because I forgot it')
+_DONE_FOR_ME = re.compile(r"\b(?:out loud|aloud) (?:to|for) me\b|\bfor me (?:while|when|because|since|as) i(?:'m| am)? (?:driving|cooking|busy|at work|in the shower|"
+                          r"forgot|forget|lost|can't remember|couldn't remember|locked myself out)\b")
+# the kids taken out somewhere, a visit or a trip, with nothing about never seeing them ('take the kids to see his family this summer')
+_KIDS_OUTING = re.compile(r"^\s*(?:to (?:see|visit|meet|stay with)|to the (?:park|zoo|beach|cinema|pool|seaside|fair|match|dentist|doctor)|swimming|camping|"
+                          r"on (?:holiday|a trip|a day out)|for (?:a|the) (?:day|weekend|afternoon|night|week)|out for)\b")
+_KIDS_GONE = re.compile(r"\b(?:never see|won't see|wont see|not see|without me|away from me|forever|for good|not (?:come|bring them) back|keep them|"
+                        r"i'll never|if i (?:leave|go|tell))\b")
+# burning or ruining the food ('he says he'll burn the dinner if I keep distracting him')
+_FOOD = re.compile(r"^\s*(?:the |my |our |your |his |her )?(?:dinner|tea|lunch|breakfast|toast|rice|pasta|cake|biscuits|pizza|chips|sauce|onions|garlic|"
+                   r"food|roast|sausages|bacon|pancakes|popcorn|bread|stew|curry|soup|barbecue|bbq)\b")
 _NEG_BREAKERS = {"know", "if", "whether", "sure", "think", "stop", "help", "care", "mind", "why", "see"}
 
 
@@ -426,6 +475,9 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, lev
         return "past"
     if kind == "abuse" and re.match(r"my (?:nephew|niece|son|daughter|kid|kids|baby|toddler|dog|cat|puppy|little \w+|cousin|students?|pupil)\b", clause[m.start():]):
         return "child_or_pet"
+    r11 = _round11_harmless(kind, clause, whole, m, nots)
+    if r11:
+        return r11
     if kind == "abuse" and level == "concern" and nots["joke"].search(whole):
         return "joke"
     if kind == "abuse" and story and not _FIRST_PERSON.search(clause):
@@ -449,6 +501,43 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, lev
         joke_text = _NOT_JOKE.sub(" ", whole)
         if nots["joke"].search(joke_text) and not _SERIOUS.search(whole) and not _NOT_JOKE.search(whole):
             return "joke"
+    return None
+
+
+def _round11_harmless(kind: str, clause: str, whole: str, m: re.Match, nots: dict) -> str | None:
+    """Round 11: the same words in harmless hands, places or jobs; each gives way when the message speaks of anger,
+    fear or intent ('the baby grabbed my neck', 'pushed me down the slide', 'found the rope for the tyre swing')."""
+    hit = m.group(0)
+    if kind == "abuse" and _LITTLE_ONE_DID.search(clause[:m.start()]) and _LITTLE_ONE_ACT.match(hit):
+        return "child_or_pet"
+    if kind in ("abuse", "violence") and _PLAY_PLACE.search(clause) and not _NOT_SPORT.search(whole):
+        return "play"
+    if kind == "self_harm" and re.search(r"\b(?:hurt|hurting|injured|injuring)\b", hit) and nots["sport"].search(clause) \
+            and not _DELIBERATE.search(whole) and not _HARM_MEANT.search(whole):
+        return "sport"  # 'hurt myself again at football'
+    if kind == "abuse" and _CARER.search(clause[:m.start()]) and not _NOT_SPORT.search(whole):
+        return "carer"
+    if kind == "abuse" and _PROTECTIVE.search(clause) and not _NOT_SPORT.search(whole):
+        return "protective"
+    if kind == "abuse" and re.search(r"\b(?:threw|throws|throwing|hurled|chucked|flung|lobbed)\b", hit) and _SOFT_THING.search(hit) \
+            and not _NOT_SPORT.search(whole):
+        return "playful"
+    if kind == "abuse" and _I_BEFORE.match(clause[:m.start()]) and re.search(r"\bmy (?:phone|things|stuff)\b", hit) \
+            and _ONTO_SOFT.search(clause[m.end():]):
+        return "venting"
+    if kind == "self_harm" and re.search(r"\b(?:rope|ropes)\b", hit) and _ROPE_JOB.search(whole) and not _STILL_MEANT.search(whole) \
+            and not _NOT_FOR_THAT.search(whole):
+        return "rope_job"
+    if kind == "self_harm" and re.search(r"\b(?:pills?|tablets?|meds|medication|medicine)\b", hit) \
+            and (_MEDS_FOR_TRAVEL.search(whole) or _DOSE_SAFETY.search(whole)) and not _STILL_MEANT.search(whole):
+        return "meds_ordinary"
+    if kind == "abuse" and _DONE_FOR_ME.search(clause):
+        return "for_me"
+    if kind == "abuse" and re.search(r"\btake (?:the|my|our) (?:kids|children|baby|son|daughter)$", hit) \
+            and _KIDS_OUTING.match(clause[m.end():]) and not _KIDS_GONE.search(whole):
+        return "outing"
+    if kind in ("abuse", "violence") and re.search(r"\bburn\w*$", hit) and _FOOD.match(clause[m.end():]):
+        return "cooking"
     return None
 
 

@@ -654,3 +654,156 @@ def test_round10_near_misses(monkeypatch, text):
 def test_round10_false_alarm_fixes_keep_the_real_ones(monkeypatch, text):
     _rules_only(monkeypatch)
     assert screen(text).level != "none", text
+
+
+# ---------------------------------------------------------------- round 11 (paraphrases in generalise7_, written before the rules)
+
+_GEN7_CRISIS = [ln.split("|", 1) for ln in _lines("generalise7_crisis.txt")]
+_GEN7_TRICKY = _lines("generalise7_tricky.txt")
+
+
+def test_generalise7_rules_alone_floor(monkeypatch):
+    _rules_only(monkeypatch)
+    missed = [t for _k, t in _GEN7_CRISIS if screen(t).level == "none"]
+    flagged = [t for t in _GEN7_TRICKY if screen(t).level != "none"]
+    assert len(missed) <= 3, missed  # 59/98 before the round-11 rules
+    assert len(flagged) / len(_GEN7_TRICKY) <= 0.03, flagged  # 16/100 before
+
+
+@pytest.mark.parametrize("text, kind", [
+    # plain acts on my body, told without a feeling word
+    ("she wrapped her hands round my throat when I tried to leave the room", "abuse"),
+    ("so yeah we had a bit of a night, he ended up with his hands round my throat but he's calmed down now", "abuse"),
+    ("he gripped my wrist so hard it left purple marks", "abuse"),
+    ("he rammed the door shut on my foot when i tried to follow him", "abuse"),
+    ("he stubbed his cigarette out on my hand", "abuse"),
+    ("he dragged me out of bed by my ankles", "abuse"),
+    # means gathered obliquely, kept for the day
+    ("been buying paracetamol from every shop I pass this week, got a fair few now", "self_harm"),
+    ("spent the afternoon looking at which car parks don't have any cameras on the roof", "self_harm"),
+    ("I keep the tablets I've saved in a tin, for when I'm ready", "self_harm"),
+    ("I checked if the banister would take my weight", "self_harm"),
+    # relapse and its euphemisms
+    ("day 1 again. 300 days without cutting and now I'm back at zero", "self_harm"),
+    ("the razor blades are back out, don't tell anyone", "self_harm"),
+    ("wearing long sleeves again so nobody sees my arms", "self_harm"),
+    # sexual and reproductive coercion
+    ("he won't stop until I say yes, so I just lie there", "abuse"),
+    ("she got me so drunk I couldn't say no", "abuse"),
+    ("he took the condom off halfway through without telling me", "abuse"),
+    ("my husband is forcing me to have an abortion", "abuse"),
+    ("he threw my pills away because he wants a baby", "abuse"),
+    # digital and financial control
+    ("he's got spyware on my laptop that sends him screenshots", "abuse"),
+    ("he reads every message, changed all my passwords and I can't log into anything", "abuse"),
+    ("she checks my bank every day and I have to explain every transaction", "abuse"),
+    # threats about pets and people, passed on calmly
+    ("he said if I go to the police the dog will end up in the river", "abuse"),
+    ("he kicked the dog so hard it yelped, while I watched", "abuse"),
+    ("he said, very calmly, that I should sleep with one eye open", "abuse"),
+    ("he keeps reminding me he knows where my kids go to school", "abuse"),
+    # a blow to a named part of me, hot water, hair pulled out, sat on, a headlock
+    ("he booted me in the stomach when I was pregnant", "abuse"),
+    ("she bit my arm hard enough to break the skin during the argument", "abuse"),
+    ("he poured a kettle of hot water over my feet", "abuse"),
+    ("he pulled a clump of my hair out", "abuse"),
+    ("my husband sat on my chest so I couldn't get up", "abuse"),
+    ("he put me in a headlock until I stopped struggling", "abuse"),
+    # more means, relapse and coercion
+    ("been putting a couple of my lithium aside every day", "self_harm"),
+    ("had a bad night, reopened the old cuts", "self_harm"),
+    ("I don't eat when I've been bad, it's my punishment", "self_harm"),
+    ("he films us having sex even though I've said I don't want him to", "abuse"),
+    ("she turned off my location sharing and turned on hers so only she can see where I am", "abuse"),
+    ("my ex said he'll be waiting for me when I get out of work", "abuse"),
+    ("he made me give him the passcode to my phone and checks it daily", "abuse"),
+    ("he won't wear a condom and gets angry if I ask", "abuse"),
+    ("he says it's my job as his wife to give him sex whenever he wants", "abuse"),
+    ("I've got a box of stuff saved, blades and pills, for a bad night", "self_harm"),
+    ("it's been building up and I keep looking at the pills in the drawer", "self_harm"),
+    ("I asked my gp for more sleeping pills and said I'd lost the others", "self_harm"),
+    ("i threw myself down the stairs after our fight. told the nurse i slipped", "self_harm"),
+    # threats veiled as fate
+    ("he told me quietly that accidents happen to people who talk too much", "abuse"),
+    ("he said nobody would even notice if I went missing", "abuse"),
+    ("he smiled and said I wouldn't make it to the end of the street if I left", "abuse"),
+    # my own hands
+    ("I'm scared of my own temper, last week I put my hands on him", "violence"),
+    ("I feel like I could snap and do something terrible to him", "violence"),
+    ("I nearly punched my wife last night, I'm scared of myself", "violence"),
+    ("I had my hand raised to my daughter before I caught myself", "violence"),
+    ("my rage frightens me, I threw a glass that missed her face by inches", "violence"),
+])
+def test_round11_concepts(monkeypatch, text, kind):
+    _rules_only(monkeypatch)
+    s = screen(text)
+    assert s.level != "none" and s.kind == kind, (text, s)
+
+
+@pytest.mark.parametrize("text", [
+    # the same acts in harmless hands, places or jobs
+    "the baby grabbed my neck and wouldn't let go",
+    "he pushed me down the slide at the water park and I screamed the whole way",
+    "he grabbed my wrist to stop me stepping into the road",
+    "he grabbed my wrist and pulled me onto the dance floor",
+    "she squeezed my hand so hard during labour it went numb",
+    "he had his hands around my neck clipping on the necklace he bought me",
+    "he threw a chair cushion at me when I was hogging the telly lol",
+    "I threw my phone on the bed because I was so annoyed",
+    "slammed my hand in the car door, so clumsy",
+    "I hurt myself again at football, like I used to at uni",
+    "I burned myself with the lighter again trying to light the candles, so clumsy",
+    # ropes, pharmacies and tablets for ordinary reasons
+    "found the rope in the garage for the tyre swing",
+    "saving up my tablets for the holiday so I don't run out abroad",
+    "looked up how many of my pills I can take with ibuprofen",
+    "went to two pharmacies to find the hay fever tablets I like",
+    "been buying paracetamol from every shop I pass this week because the whole family has covid",
+    "checked the hook in the hallway ceiling would hold the plant",
+    "put the hosepipe in the garage next to the car, ready for washing it on sunday",
+    "wearing long sleeves again because it's freezing",
+    "relapsed on sugar after 90 days, the cravings are worse this time",
+    # shared or asked-for money and phones
+    "he changed my password for me because I forgot it again",
+    "she reads my messages out loud to me while I'm driving",
+    "there's a tracker in my car for the insurance discount",
+    "I hand over my wages to the savings account every friday",
+    "he takes my entire wage to the bank on fridays because I work nights",
+    "I'm not allowed a bank card until I'm eighteen, mum says",
+    # things said that are no threat
+    "he says he'll take the kids to see his family back home this summer",
+    "he says he'll burn the dinner if I keep distracting him",
+    "he said I'd better watch myself because he's winning at monopoly",
+    "enjoy your night, it might be your last night of freedom before the wedding!",
+    "next time I'll bring a knife to cut the cake, forgot it last time",
+    "he knows where my mum works, he drops her off sometimes",
+    "if I leave the dog goes to my mum's for the week",
+    "the ball missed her face by inches, close call at netball",
+    "she bit my arm playfully while we were watching tv",
+    "my brother put me in a headlock at the wedding, classic him",
+    "he poured a kettle of hot water over the icy windscreen",
+    "been putting a couple of pounds aside every day for the holiday",
+    "my ex said he'll be waiting for me with the kids at the school gate",
+    "he films the kids playing in the garden",
+    "he made me give him the code to the garage so he could get the bikes out",
+    "we wouldn't make it to the cinema on time if we left now",
+    "I'm going to do something terrible to my hair this weekend, pray for me",
+    "I keep looking at the knives in the kitchen shop, I want a new set",
+    "I told the pharmacist I'd lost my inhaler and she gave me a new one, I'd left it at work",
+    "he won't wear a tie to the wedding and gets grumpy if I ask",
+    "my husband put his hands on my belly to feel the baby kick",
+])
+def test_round11_near_misses(monkeypatch, text):
+    _rules_only(monkeypatch)
+    assert screen(text).level == "none", (text, screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "bought a rope today and it isn't for the camping trip",  # the ordinary job denied
+    "found the rope for the swing but I'm going to end it tonight",  # the job, and the intent beside it
+    "saving up my tablets for the holiday so I can take them all at once",
+    "he pushed me down the stairs at the water park because he was furious",  # anger, wherever it happens
+])
+def test_round11_harmless_settings_keep_the_real_ones(monkeypatch, text):
+    _rules_only(monkeypatch)
+    assert screen(text).level != "none", text
