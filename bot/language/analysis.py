@@ -1582,7 +1582,7 @@ def _r11():
                                 rf"|\b(?:because|cos|while|whilst|as) {PU} (?:was|were|is|are) (?:on (?:your|his|her|the) phone|texting|gaming|drunk|scrolling|asleep on the sofa|glued to)\b(?=[^.!?]*\b(?:fell|hurt|burn\w*|choked|lost|missing|crashed|nearly|almost|accident|hospital|cried|screamed)\b)"
                                 rf"|\b(?:fell|hurt (?:himself|herself|themselves)|choked|got lost|went missing|crashed|rolled off|burnt|burned)\b[^.!?]*\b(?:because|cos|while|whilst|as) {PU} (?:was|were|is|are) (?:on (?:your|his|her|the) phone|texting|gaming|drunk|scrolling|asleep|watching|glued to)"),
         "remind_you": re.compile(r"\bwhy (?:do|must|should|would) i (?:always |constantly |even )?(?:have|need) to (?:remind|tell|ask|nag|beg|chase|prompt|nudge) (?:you|him|her|u)\b"),
-        "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|a nightmare to (?:live|deal|talk) with|tiring to be around|exhausting to be around)\b(?! (?:yourself|himself|herself|yourselves))"),
+        "wearing": re.compile(rf"\b{PU} (?:are|is|were|was|can be|have been|has been) (?:so |really |just |honestly |absolutely |completely |bloody |such |literally |genuinely )*(?:exhausting|draining|hard work|impossible to (?:live|talk|deal|reason) with|tiring to be around|exhausting to be around)\b(?! (?:yourself|himself|herself|yourselves))"),
     }
 
 
