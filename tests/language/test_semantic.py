@@ -163,10 +163,11 @@ def test_everyday_and_vetoed_messages_stay_quiet(text):
 def test_blame_second_opinion_only_where_the_rules_saw_nothing(monkeypatch):
     from bot.language import analyse
 
-    a = analyse("you are the reason I cry myself to sleep")
+    # a blaming shape no rule knows (round 11's rules now catch the old example, 'you are the reason I cry ...')
+    a = analyse("Even the dog avoids you when you're in one of your moods")
     assert a.blaming and [p.kind for p in a.problems] == ["tone"]
-    assert a.problems[0].span == "you are the reason I cry myself to sleep"
+    assert a.problems[0].span == "Even the dog avoids you when you're in one of your moods"
     for fine in ("I love how you cook", "can you grab milk on the way home", "Could you tell me how your day went?"):
         assert not analyse(fine).blaming
     monkeypatch.setenv("SEMANTIC", "false")
-    assert not analyse("you are the reason I cry myself to sleep").blaming
+    assert not analyse("Even the dog avoids you when you're in one of your moods").blaming
