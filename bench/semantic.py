@@ -21,7 +21,7 @@ from bot.language.analysis import analyse  # noqa: E402
 from bot.language.evaluation import load_lines  # noqa: E402
 from bot.language.safety import screen  # noqa: E402
 
-HELD_OUT = ["heldout_", "heldout2_", "heldout3_", "heldout4_", "heldout5_", "heldout6_", "heldout7_", "heldout8_"]
+HELD_OUT = ["heldout_", "heldout2_", "heldout3_", "heldout4_", "heldout5_", "heldout6_", "heldout7_", "heldout8_", "heldout9_"]
 
 
 def _use(path: Path) -> None:
