@@ -310,7 +310,10 @@ _MISHAP_THING = re.compile(r"\bwith (?:a|my|the|his|her|our) (?:own |new |stupid
 _MISHAP_DOING = re.compile(r"\b(?:eating|while (?:eating|reading|cooking|getting dressed|dancing|yawning|stretching|sneezing)|"
                            r"trying to (?:open|get|pull|put|reach|catch|eat|take off)|in my sleep|somehow|for the (?:second|third|fourth|\w+th) time today)\b")
 # things broken, not a person hurt: the message may call that a slip ("she broke my phone by accident and bought me a new one")
-_MISHAP_NOT = re.compile(r"\b(?:again|numb|cope|coping|punish\w*|relief|release|urges?|deserve\w*|hate myself|on purpose|deliberately|wanted to|meant to)\b")
+# words that say a hurt was meant, whatever the setting ('hurt myself at training because I deserve it')
+_HARM_MEANT_WORDS = r"numb|cope|coping|punish\w*|relief|release|urges?|deserve\w*|hate myself|on purpose|deliberately|wanted to|meant to"
+_HARM_MEANT = re.compile(rf"\b(?:{_HARM_MEANT_WORDS})\b")
+_MISHAP_NOT = re.compile(rf"\b(?:again|{_HARM_MEANT_WORDS})\b")
 _THINGS_ONLY = re.compile(r"\b(?:things|stuff|plates?|phone|mug|cups?|glass|glasses|laptop|door|tv|screen|vase|window|bowl)\b")
 _ABOUT_ME = re.compile(r"\b(?:me|us|myself|my (?:face|head|arms?|nose|jaw|ribs?|wrists?|neck|body|hands?|legs?|back|fingers?))\b")
 # pills or blades kept from a pet or a child ("hiding my pills from the dog") is care, not a stockpile
@@ -372,8 +375,6 @@ _SOFT_THING = re.compile(r"\b(?:cushions?|pillows?|socks?|teddy|teddies|soft toy
 # my own phone thrown onto something soft in a temper: venting, not a threat to anyone
 _I_BEFORE = re.compile(r"^\s*i(?:\s+(?:just|then|literally|kind of))?\s*$")
 _ONTO_SOFT = re.compile(r"\b(?:on|onto|across|at) (?:the|my|our) (?:bed|sofa|couch|settee|mattress|pillows?|cushions?|duvet|armchair|beanbag)\b")
-# words that say a hurt was meant, whatever the setting ('hurt myself at training because I deserve it')
-_HARM_MEANT = re.compile(r"\b(?:numb|cope|coping|punish\w*|relief|release|urges?|deserve\w*|hate myself|on purpose|deliberately|wanted to|meant to)\b")
 # a rope with an ordinary job ('found the rope in the garage for the tyre swing')
 _ROPE_JOB = re.compile(r"\b(?:(?:tyre|tire|rope) swing|swing|washing line|clothes ?line|tow\w*|climbing|camping|boat|sailing|tent|dog|skipping|"
                        r"tug of war|hammock|the car|roof rack|trailer|van|move|moving|christmas tree|gym|crafts?|macrame)\b")

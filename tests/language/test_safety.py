@@ -584,7 +584,7 @@ def test_generalise6_rules_alone_floor(monkeypatch):
     assert len(flagged) / len(_GEN6_TRICKY) <= 0.03, flagged  # 1/100: the cat as 'she' (11/80 before)
 
 
-@pytest.mark.parametrize("text, kind", [
+ROUND10_CONCEPTS = [
     # an overdose taken, means gathered quietly, the day left to pick
     ("swallowed all the pills in my flatmate's cupboard twenty minutes ago", "self_harm"),
     ("getting sleeping tablets from a few different gps so nobody gets suspicious", "self_harm"),
@@ -610,11 +610,8 @@ def test_generalise6_rules_alone_floor(monkeypatch):
     ("my wife stands over my shoulder whenever I phone my brother", "abuse"),
     ("I still flinch if my ex raises his hand", "abuse"),
     ("my boyfriend flushed my antidepressants down the loo", "abuse"),
-])
-def test_round10_concepts(monkeypatch, text, kind):
-    _rules_only(monkeypatch)
-    s = screen(text)
-    assert s.level != "none" and s.kind == kind, (text, s)
+]
+# run with round 11's through test_round10_and_11_concepts
 
 
 @pytest.mark.parametrize("text", [
@@ -670,7 +667,7 @@ def test_generalise7_rules_alone_floor(monkeypatch):
     assert len(flagged) / len(_GEN7_TRICKY) <= 0.03, flagged  # 16/100 before
 
 
-@pytest.mark.parametrize("text, kind", [
+ROUND11_CONCEPTS = [
     # plain acts on my body, told without a feeling word
     ("she wrapped her hands round my throat when I tried to leave the room", "abuse"),
     ("so yeah we had a bit of a night, he ended up with his hands round my throat but he's calmed down now", "abuse"),
@@ -733,8 +730,11 @@ def test_generalise7_rules_alone_floor(monkeypatch):
     ("I nearly punched my wife last night, I'm scared of myself", "violence"),
     ("I had my hand raised to my daughter before I caught myself", "violence"),
     ("my rage frightens me, I threw a glass that missed her face by inches", "violence"),
-])
-def test_round11_concepts(monkeypatch, text, kind):
+]
+
+
+@pytest.mark.parametrize("text, kind", ROUND10_CONCEPTS + ROUND11_CONCEPTS)
+def test_round10_and_11_concepts(monkeypatch, text, kind):
     _rules_only(monkeypatch)
     s = screen(text)
     assert s.level != "none" and s.kind == kind, (text, s)
