@@ -152,14 +152,13 @@ def _check_still_private(store: Store, group: dict[str, Any]) -> list[Action]:
 def group_event(ctx: TurnContext) -> list[Action]:
     event, store = ctx.event, ctx.store
     group = _group(store, event.chat.id)
+    # Joins and leaves change who we know is here, never the count: a platform that counts
+    # recounts after each of them, and its fresh count may already include this very change
+    # (updates are handled concurrently), so adjusting it here would count a joiner twice or,
+    # worse, let a stranger's leaving hide another stranger we never saw speak.
     if isinstance(event, MemberJoined):
-        if isinstance(group.get("headcount"), int) and not event.member.is_bot \
-                and event.member.identity not in group["members"]:
-            group["headcount"] += 1
         _note_member(group, event.member)
     elif isinstance(event, MemberLeft):
-        if isinstance(group.get("headcount"), int) and not event.member.is_bot:
-            group["headcount"] = max(0, group["headcount"] - 1)
         group["members"].pop(event.member.identity, None)
     elif isinstance(event, GroupMembers):
         if event.headcount is None:  # the whole membership
