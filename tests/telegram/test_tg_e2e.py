@@ -190,3 +190,20 @@ async def test_couple_pairs_answers_a_group_prompt_and_gets_a_nudge(running_bot:
     reply = await bob.tap("Check in now")
     assert len(bob.labels(reply)) == 5
     await ann_g.silence(0.2)  # nothing about nudges in the group
+
+
+async def test_a_message_typed_right_after_a_press_waits_its_turn(running_bot: RunningBot, emulator: Emulator, token: str) -> None:
+    # Updates run concurrently and a press first answers Telegram; the text sent right behind
+    # it must still be handled second, as the answer to the question the press led to.
+    ann = Person(emulator, token, 531, "Ann")
+    await onboard(ann)
+    for _ in range(3):
+        checkin = await ann.say("/checkin")
+        await ann.press(checkin["message_id"], button(checkin, "Good"))
+        await ann.send_text("hopeful")
+        await asyncio.sleep(0.5)
+        texts = [m["text"] for m in await ann.replies()]
+        assert not any("didn't quite get that" in t for t in texts), texts
+        assert "feelings" in texts[0], texts  # the press's question came first...
+        assert "feelings" not in texts[-1], texts  # ...and "hopeful" answered it
+        await ann.say("/cancel")

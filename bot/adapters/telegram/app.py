@@ -140,7 +140,9 @@ class TelegramAdapter:
         lock = self._locks.get(chat)
         if lock is None:
             if len(self._locks) > 4096:
-                for key in [k for k, v in self._locks.items() if not v.locked()]:
+                # a lock just released to a waiter reads as unlocked: keep those, or a newcomer
+                # would get a fresh lock and overtake the waiter
+                for key in [k for k, v in self._locks.items() if not v.locked() and not getattr(v, "_waiters", None)]:
                     del self._locks[key]
             lock = self._locks[chat] = asyncio.Lock()
         return lock
@@ -155,18 +157,25 @@ class TelegramAdapter:
         log.error("Handling update %s failed (%s)", uid, type(context.error).__name__)
 
     async def on_update(self, update: Update, context: Any = None) -> None:
-        """Never raises: a bad update is logged (without content) and dropped."""
-        try:
-            if update.callback_query is not None:
-                await self._on_callback(update)
-            else:
-                await self._on_message(update)
-        except Exception as exc:  # the loop must never die on one update
-            tb = exc.__traceback__
-            while tb is not None and tb.tb_next is not None:
-                tb = tb.tb_next
-            where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else "?"
-            log.error("Update %s (%s) failed: %s at %s", update.update_id, update_kind(update), type(exc).__name__, where)
+        """Never raises: a bad update is logged (without content) and dropped.
+
+        Updates run concurrently, but one chat's are handled one at a time in the order they
+        came: a button press first answers Telegram, and a message typed right after it must
+        not overtake it. The gate is taken before the first await, so arrival order holds."""
+        chat = update.effective_chat
+        gate = self._lock(f"arrival:{chat.id}") if chat is not None else contextlib.nullcontext()
+        async with gate:
+            try:
+                if update.callback_query is not None:
+                    await self._on_callback(update)
+                else:
+                    await self._on_message(update)
+            except Exception as exc:  # the loop must never die on one update
+                tb = exc.__traceback__
+                while tb is not None and tb.tb_next is not None:
+                    tb = tb.tb_next
+                where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else "?"
+                log.error("Update %s (%s) failed: %s at %s", update.update_id, update_kind(update), type(exc).__name__, where)
 
     async def _on_message(self, update: Update) -> None:
         events = events_from_update(update, bot_username=self.bot_username, now=self._now())
