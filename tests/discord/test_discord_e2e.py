@@ -174,3 +174,26 @@ async def test_image_goes_as_an_attachment(fake, make_bot):
     await client.deliver(Delivery("discord", str(DM), image))
     sent = fake.find("POST", rf"/channels/{DM}/messages")
     assert sent[0].files == ["needs.png"] and sent[0].content == "Your needs"
+
+
+async def test_a_message_typed_right_after_a_press_waits_its_turn(fake, make_bot, runtime, monkeypatch):
+    # discord.py runs events concurrently and a press is deferred over HTTP first; the DM sent
+    # right behind it must still reach the engine second.
+    client = await make_bot()
+    with_buttons = await onboard_until_buttons(client, fake)
+    seen = []
+    real = runtime.handle_sync
+
+    def spy(event, local=None):
+        seen.append(type(event).__name__)
+        return real(event, local)
+
+    monkeypatch.setattr(runtime, "handle_sync", spy)
+    pressed = fake.messages[max(fake.messages)]
+    before = len(fake.calls)
+    client._connection.parse_interaction_create(button_payload(with_buttons.custom_ids[0], user=ALICE, channel_id=DM, message=pressed))
+    dm_message(client, "and one more thing")
+    await fake.wait_for(lambda: len(seen) >= 2)
+    assert seen[:2] == ["ButtonPress", "TextMessage"]
+    callbacks = [c for c in fake.calls[before:] if c.path.endswith("/callback")]
+    assert callbacks and callbacks[0].body["type"] == 6  # the press was still deferred at once

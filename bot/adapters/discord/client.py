@@ -12,13 +12,15 @@ import logging
 import time
 import traceback
 from enum import Enum
-from typing import Any, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import aiohttp
 import discord
 from discord import app_commands
 
 from bot import outbox
+from bot.adapters.arrival import ArrivalOrder
 from bot.adapters.discord.commands import build_tree, commands_hash, engine_commands, read_hash, write_hash
 from bot.adapters.discord.translate import (
     NO_MENTIONS, PLATFORM, BackboneButton, edit_kwargs, event_from_button, event_from_command, event_from_message,
@@ -151,6 +153,7 @@ class _Backbone:
         self._outbox_task: asyncio.Task[None] | None = None
         self._paused_until = 0.0
         self.synced = False
+        self.arrivals = ArrivalOrder()  # one channel's turns in the order its events came
 
     # -- lifecycle
 
@@ -192,6 +195,11 @@ class _Backbone:
     # -- inbound: messages
 
     async def on_message(self, message: discord.Message) -> None:
+        async with self.arrivals.place(str(message.channel.id)) as my_turn:
+            await my_turn()
+            await self._on_message(message)
+
+    async def _on_message(self, message: discord.Message) -> None:
         me = self.user  # type: ignore[attr-defined]
         try:
             event = event_from_message(message, self.now(), me.id if me else None)
@@ -228,12 +236,17 @@ class _Backbone:
             log.warning("could not answer interaction %s: %s", interaction.id, type(exc).__name__)
 
     async def backbone_command(self, interaction: discord.Interaction, name: str, args: str) -> None:
+        async with self.arrivals.place(str(interaction.channel_id)) as my_turn:
+            await self._command(interaction, name, args, my_turn)
+
+    async def _command(self, interaction: discord.Interaction, name: str, args: str, my_turn: Callable[[], Awaitable[None]]) -> None:
         in_guild = interaction.guild_id is not None
         try:  # first thing, within Discord's 3 seconds: nothing before this touches the store
             await interaction.response.defer(thinking=True, ephemeral=in_guild)
         except discord.HTTPException as exc:
             log.warning("could not defer interaction %s: %s", interaction.id, type(exc).__name__)
             return
+        await my_turn()
         log.info("slash /%s from %s in %s", name, interaction.user.id, "group" if in_guild else "dm")
         deliveries: list[Delivery] = []
         try:
@@ -256,11 +269,16 @@ class _Backbone:
         await self._finish(interaction, deliveries, fallback=NOT_HERE if in_guild else SORRY, thinking=True)
 
     async def backbone_button(self, interaction: discord.Interaction, key: str) -> None:
+        async with self.arrivals.place(str(interaction.channel_id)) as my_turn:
+            await self._button(interaction, key, my_turn)
+
+    async def _button(self, interaction: discord.Interaction, key: str, my_turn: Callable[[], Awaitable[None]]) -> None:
         try:  # deferred update: acknowledges the press within 3 s, no visible reply yet
             await interaction.response.defer()
         except discord.HTTPException as exc:
             log.warning("could not defer interaction %s: %s", interaction.id, type(exc).__name__)
             return
+        await my_turn()
         in_guild = interaction.guild_id is not None
         log.info("button on message %s from %s in %s", getattr(interaction.message, "id", None), interaction.user.id,
                  "group" if in_guild else "dm")

@@ -12,6 +12,7 @@ import logging
 import secrets
 import time
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, Message, Update
@@ -20,6 +21,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, ExtBot, 
 from telegram.request import HTTPXRequest
 
 from bot import outbox
+from bot.adapters.arrival import ArrivalOrder
 from bot.adapters.telegram.logs import protect_logs
 from bot.adapters.telegram.limits import BackboneRateLimiter, with_retries
 from bot.adapters.telegram.translate import (
@@ -113,6 +115,7 @@ class TelegramAdapter:
         self._refs: OrderedDict[tuple[int | str, str], int] = OrderedDict()  # (chat, engine ref) -> message id
         self._keyboards: dict[int, int] = {}  # private chat -> the message that has live buttons
         self._locks: dict[str, asyncio.Lock] = {}
+        self.arrivals = ArrivalOrder()
         self.ready = asyncio.Event()
 
     # --- building -------------------------------------------------------------
@@ -157,18 +160,15 @@ class TelegramAdapter:
         log.error("Handling update %s failed (%s)", uid, type(context.error).__name__)
 
     async def on_update(self, update: Update, context: Any = None) -> None:
-        """Never raises: a bad update is logged (without content) and dropped.
-
-        Updates run concurrently, but one chat's are handled one at a time in the order they
-        came: a button press first answers Telegram, and a message typed right after it must
-        not overtake it. The gate is taken before the first await, so arrival order holds."""
+        """Never raises: a bad update is logged (without content) and dropped. One chat's turns
+        keep the order its updates came in (bot.adapters.arrival)."""
         chat = update.effective_chat
-        gate = self._lock(f"arrival:{chat.id}") if chat is not None else contextlib.nullcontext()
-        async with gate:
+        async with self.arrivals.place(str(chat.id) if chat is not None else f"update:{update.update_id}") as my_turn:
             try:
                 if update.callback_query is not None:
-                    await self._on_callback(update)
+                    await self._on_callback(update, my_turn)
                 else:
+                    await my_turn()
                     await self._on_message(update)
             except Exception as exc:  # the loop must never die on one update
                 tb = exc.__traceback__
@@ -207,13 +207,14 @@ class TelegramAdapter:
             admins = ()
         await self._turn(members_event(trigger, member_count=count, administrators=admins, bot_id=self.bot.id))
 
-    async def _on_callback(self, update: Update) -> None:
+    async def _on_callback(self, update: Update, my_turn: Callable[[], Awaitable[None]]) -> None:
         query = update.callback_query
         assert query is not None
         events = events_from_update(update, bot_username=self.bot_username, now=self._now())
         message = query.message
         private_chat = message.chat.id if message is not None and message.chat.type == "private" else None
-        await self._quietly(query.answer(text=None if events else UNKNOWN_BUTTON))
+        await self._quietly(query.answer(text=None if events else UNKNOWN_BUTTON))  # at once: the spinner stops
+        await my_turn()
         if private_chat is not None and isinstance(message, Message) and message.reply_markup is not None:
             await self._remove_keyboard(private_chat, message.message_id)
         if not events:
