@@ -123,7 +123,10 @@ def _fits(feeling: str, s: int) -> bool:
     return True
 
 
-_DEFAULTS = {1: ["drained", "low"], 2: ["tired", "low"], 3: ["okay", "a little unsettled"], 4: ["content", "calm"], 5: ["happy", "grateful"]}
+# A middle score with no words says little either way: "steady", not a worry we made up.
+_DEFAULTS = {1: ["drained", "low"], 2: ["tired", "low"], 3: ["okay", "steady"], 4: ["content", "calm"], 5: ["happy", "grateful"]}
+_PLURAL_TOPICS = {"the kids", "the health worries", "the money worries"}
+_HAS_WORDS = re.compile(r"[^\W\d_]{2,}")  # an emoji, "-" or "k" alone is no situation to reflect on
 
 
 def reflect(text: str, scale: int, chosen: list[str] | None = None) -> str:
@@ -158,13 +161,15 @@ def reflect(text: str, scale: int, chosen: list[str] | None = None) -> str:
     first = picked[0]
     second = picked[1] if len(picked) > 1 else None
     if second:
-        soft = "a bit " if s <= 3 and not second.startswith("a ") else ""
+        # "a bit" softens a hard feeling ("a bit low"); on a pleasant one it reads as faint praise
+        soft = "a bit " if s <= 3 and second in data.unmet_feelings() else ""
         feelings = f"{first} and {soft}{second}"
     else:
         feelings = first
-    verb = "has you feeling" if _cues()[1].search(cleaned) else "left you feeling"
+    ahead = bool(_cues()[1].search(cleaned))
+    if subject == "it" and not ahead and (s >= 4 or not _HAS_WORDS.search(cleaned)):
+        return f"It sounds like today left you feeling {feelings}."
+    verb = ("have" if subject in _PLURAL_TOPICS else "has") + " you feeling" if ahead else "left you feeling"
     if subject == "it":
-        if s >= 4 and verb.startswith("left"):
-            return f"It sounds like today left you feeling {feelings}."
         return f"That sounds like it {verb} {feelings}."
     return f"It sounds like {subject} {verb} {feelings}."

@@ -116,3 +116,16 @@ def test_participles_that_name_feelings_still_pass(word):
 def test_a_need_that_is_an_action_keeps_its_verb_as_the_request(answer, expected):
     r = check_need(answer)
     assert not r.ok and r.is_action and r.request == expected
+
+
+@pytest.mark.parametrize("text", ["", "🙂", "k", "-"])
+def test_reflect_on_a_score_alone_speaks_of_the_day(text):
+    s = reflect(text, 3)
+    assert s == "It sounds like today left you feeling okay and steady."  # nothing made up, no "it"
+    assert "today" in reflect(text, 1) and "low" in reflect(text, 1)
+
+
+def test_reflect_grammar_and_softening():
+    assert "the kids have you feeling" in reflect("the kids are off school tomorrow and I'm dreading it", 2)
+    assert "a bit hopeful" not in reflect("job interview tomorrow morning", 3)  # "a bit" only softens hard feelings
+    assert "discouraged" in reflect("I feel like nobody notices how much I do", 2)
