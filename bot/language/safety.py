@@ -437,12 +437,64 @@ def _reflective(whole: str, nots: dict) -> bool:
     return bool(nots["reflective"].search(whole)) and not nots["reflective_not"].search(whole)
 
 
+# ---- round 12: one check for every harmless-circumstance exception
+# An exception that names a circumstance (an accident, a sport or hobby, play, banter, a past that healed) says
+# the words were harmless. It never stands against a sign in the same message that the hurt was meant or is
+# serious: 'I cut myself in the toilets at work ... I've got a blade in my wallet for tomorrow', 'burned my hand
+# on the hob on purpose', 'headbutted him over the washing up. Broke his nose.'
+# Exceptions about who or what (a game, a story, someone else, a child or pet, a negation) are not circumstances
+# and keep their own scope.
+_MEANT = re.compile(r"\b(?:on purpose|deliberately|meant to|so (?:i|he|she) (?:could|can|would|'d) (?:feel|notice|see)|to feel (?:something|anything|it|real|alive)|"
+                    r"to punish|punish(?:ing)? myself|numb|relief|deserved? it|hate myself|again and again|over and over|until (?:it|they|i) (?:bled|bleed|bleeds)|"
+                    r"deeper|relaps\w*|(?:hid|hide|hiding|cover|covering|covered) (?:up )?(?:the |my )?(?:marks|cuts|scars|burns|bruises)|long sleeves|"
+                    r"(?:blade|razor)s? (?:in|under|inside) my (?:wallet|bag|purse|pocket|drawer|pillow|mattress|phone case)|(?:hid|hide|hiding|stash\w*|keep|kept) (?:a |the |my )?(?:blade|razor)s?|"
+                    r"for tomorrow|goodbye|after i'm gone|when i'm gone|end it|kill myself|"
+                    r"wasn't an accident|not an accident|no accident|wouldn't be an accident)\b")
+# an injury done to a person: banter and play words ('over the washing up') don't make it light
+_INJURED = re.compile(r"\b(?:broke|broken|busted|split|fractured|dislocated) (?:his|her|their|my) (?:nose|jaw|arm|wrist|ribs?|eye socket|cheekbone|eyebrow|lip|fingers?|shoulder)\b|"
+                      r"\b(?:stitches|steri[- ]?strips|a&e|blood everywhere|knocked (?:him|her|me) (?:out|unconscious)|unconscious|couldn't breathe|can't breathe)\b")
+_CIRCUMSTANCE = frozenset({"accident", "accident_idiom", "leisure", "sport", "play", "playful", "past", "milestone", "hyperbole",
+                           "joke", "carer", "protective", "rope_job", "meds_ordinary", "cooking", "outing", "for_me", "venting"})
+_LIGHTENED = frozenset({"playful", "hyperbole", "joke", "play"})  # banter words that an injury done outweighs
+
+
 def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, level: str = "crisis") -> str | None:
     """Why a trigger doesn't count here ('idiom', 'negation', ...), or None when it counts."""
+    reason = _why_harmless(kind, clause, whole, m, nots, level)
+    if reason in _CIRCUMSTANCE and _MEANT.search(whole):
+        return None
+    if reason in _LIGHTENED and kind in ("abuse", "violence") and _INJURED.search(whole):
+        return None
+    return reason
+
+
+def _window(clause: str, m: re.Match, words: int) -> str:
+    """The trigger with a few words either side of it."""
+    before = " ".join(clause[:m.start()].split()[-words:])
+    after = " ".join(clause[m.end():].split()[:words])
+    return before + " " + m.group(0) + " " + after
+
+
+# a place alone ('at work', 'at the gym') only says where; it makes an accident only when it names the act's setting
+# straight after it ('cut my hand at work'), not a few words on ('cut myself in the toilets at work')
+_ACCIDENT_PLACE = re.compile(r"\b(?:at work|at the gym)\b")
+
+
+def _accident_near(clause: str, m: re.Match, accident: re.Pattern) -> bool:
+    """An accident about the same act, not an accident-ish word anywhere in the clause: what I was doing within a
+    few words ('burned myself with the lighter again trying to light the candles'), a place right after it."""
+    cues = [c.group(0) for c in accident.finditer(_window(clause, m, 8))]
+    if any(not _ACCIDENT_PLACE.fullmatch(c) for c in cues):
+        return True
+    return bool(cues) and bool(_ACCIDENT_PLACE.search(_window(clause, m, 2)))
+
+
+def _why_harmless(kind: str, clause: str, whole: str, m: re.Match, nots: dict, level: str = "crisis") -> str | None:
     for idiom in nots["idioms"]:
         for im in idiom.finditer(clause):
             if im.start() <= m.end() and m.start() <= im.end() + 15:
-                return "idiom"
+                # 'cut myself at', 'hit myself on the': the idiom names an accident's setting
+                return "accident_idiom" if "myself" in im.group(0) else "idiom"
     if kind in ("self_harm", "violence") and _negated(clause, m.start(), nots["negation"]):
         return "negation"
     intent = _INTENT.search(clause)
@@ -459,7 +511,7 @@ def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, lev
         if (_KILL_ME.search(m.group(0)) or (kind == "abuse" and _TELL_ON.search(m.group(0)))) \
                 and nots["joke"].search(whole) and not _SERIOUS.search(whole) and not _NOT_JOKE.search(whole):
             return "hyperbole"  # 'he's going to kill me when he finds out i ate his leftovers haha'
-    if kind == "self_harm" and _INJURY_ACT.search(m.group(0)) and nots["accident"].search(clause) and not _DELIBERATE.search(whole):
+    if kind == "self_harm" and _INJURY_ACT.search(m.group(0)) and _accident_near(clause, m, nots["accident"]) and not _DELIBERATE.search(whole):
         return "accident"  # 'cut my leg shaving', 'burned my hand on the kettle'
     if kind == "self_harm" and _MISHAP_ACT.search(m.group(0)) and not _DELIBERATE.search(whole) and not _SERIOUS.search(whole) \
             and not _MISHAP_NOT.search(whole) \
@@ -627,7 +679,7 @@ def _trigger_seen(clauses: list[str], whole: str, nots: dict, present: set[str] 
         for clause in clauses:
             for m in rule.match.finditer(clause):
                 if (rule.unless_whole is not None and rule.unless_whole.search(whole)) \
-                        or (rule.unless is not None and rule.unless.search(clause)) or _rule_suppressed(rule, clause, whole, m, nots):
+                        or _rule_unless(rule, clause, whole, nots) or _rule_suppressed(rule, clause, whole, m, nots):
                     return True
     return False
 
@@ -668,7 +720,7 @@ def _apply(rule: _Rule, clauses: list[str], whole: str, nots: dict) -> bool:
         return False
     cues: set[str] = set()
     for clause in clauses:
-        if rule.unless is not None and rule.unless.search(clause):
+        if _rule_unless(rule, clause, whole, nots):
             continue
         for m in rule.match.finditer(clause):
             if _rule_suppressed(rule, clause, whole, m, nots):
@@ -679,6 +731,15 @@ def _apply(rule: _Rule, clauses: list[str], whole: str, nots: dict) -> bool:
             if len(cues) >= rule.count:
                 return True
     return False
+
+
+def _rule_unless(rule: _Rule, clause: str, whole: str, nots: dict) -> bool:
+    """Whether the rule's own exception holds in the clause. An accident named there is a circumstance, so it
+    gives way, like the shared ones, when the message says the hurt was meant ('burned my hand on the hob on purpose')."""
+    if rule.unless is None:
+        return False
+    meant = _MEANT.search(whole)
+    return any(not (meant and nots["accident"].fullmatch(u.group(0))) for u in rule.unless.finditer(clause))
 
 
 def _rule_suppressed(rule: _Rule, clause: str, whole: str, m: re.Match, nots: dict) -> bool:
