@@ -807,3 +807,93 @@ def test_round11_near_misses(monkeypatch, text):
 def test_round11_harmless_settings_keep_the_real_ones(monkeypatch, text):
     _rules_only(monkeypatch)
     assert screen(text).level != "none", text
+
+
+# ---------------------------------------------------------------- round 12: exceptions audited
+# A circumstance exception (accident, hobby or sport, play, banter, a healed past) never cancels a message that says
+# the hurt was meant or serious, and an accident must be about the act itself, not a word elsewhere in the sentence.
+
+@pytest.mark.parametrize("text", [
+    "I cut myself in the toilets at work today between meetings. I've got a blade in my wallet for tomorrow too",
+    "burned my hand on the hob on purpose so he'd notice",
+    "cut my arm in the bathroom at work so I could feel something",
+    "burnt myself with the straighteners again, deliberately this time, and hid the marks",
+    "Headbutted him over the washing up. Broke his nose.",
+    "scratched my arms while gardening until they bled, on purpose",
+    "I used to cut years ago and I'm better now, but last night I cut my arm in the bath, deeper than ever",
+])
+def test_round12_exceptions_give_way_to_meant_or_serious(monkeypatch, text):
+    _rules_only(monkeypatch)
+    assert screen(text).level == "crisis", (text, screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I cut myself shaving this morning",
+    "cut my finger chopping onions at work today",
+    "burned my hand on the kettle, so clumsy",
+    "burned my hand on the oven again lol",
+    "hit myself on the cupboard door again",
+    "I hurt myself at the gym doing deadlifts",
+    "he'll kill me if I forget the washing up again lol",
+    "broke his nose in the rugby final, he's fine now",
+    "used to self-harm as a teenager, years clean now and proud of it",
+])
+def test_round12_real_accidents_and_banter_still_pass(monkeypatch, text):
+    _rules_only(monkeypatch)
+    assert screen(text).level == "none", (text, screen(text))
+
+
+# ---------------------------------------------------------------- round 12 rules (paraphrases in generalise9_, written before the rules)
+
+_GEN9_CRISIS = [ln.split("|", 1) for ln in _lines("generalise9_crisis.txt")]
+_GEN9_TRICKY = _lines("generalise9_tricky.txt")
+
+
+def test_generalise9_rules_alone_floor(monkeypatch):
+    _rules_only(monkeypatch)
+    missed = [t for _k, t in _GEN9_CRISIS if screen(t).level == "none"]
+    flagged = [t for t in _GEN9_TRICKY if screen(t).level != "none"]
+    assert len(missed) <= 2, missed  # 36/82 flagged before round 12
+    assert len(flagged) <= 13, flagged  # 13/123 before round 12: no new false alarm
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Kneed him in the stomach after he called my mum a name.", "violence"),  # a stark blow done, no subject
+    ("she bottled me outside the pub on Saturday", "violence"),
+    ("He banged my head against the radiator until I stopped answering back.", "violence"),
+    ("he told me if i go to the police i'll end up in the river", "violence"),  # a death threat in everyday words
+    ("I not want living anymore, everything is hard. Sorry for my English.", "self_harm"),  # learner English
+    ("Put the deeds and my passwords in the folder so he can sort it all out when I'm not around anymore.", "self_harm"),
+    ("Where and how I've worked out. I just need to pick the day.", "self_harm"),
+    ("Tied my dressing gown cord to the loft hatch to see if it would hold me.", "self_harm"),
+    ("binned my insulin on purpose. let it happen.", "self_harm"),
+    ("swallowed weedkiller from the shed about an hour ago", "self_harm"),
+    ("I'll go while she's at her sister's so she isn't the one who finds me", "self_harm"),
+    ("They're getting deeper each time and I'm hiding the bloody tissues in my bag.", "self_harm"),
+    ("My husband takes my walking frame away when I've upset him so I can't leave the bedroom.", "abuse"),
+    ("She makes me beg on my knees before she'll give me my phone back.", "abuse"),
+    ("Keeps a machete in the car. Told me it's for me if I ever leave.", "violence"),
+])
+def test_round12_concepts(monkeypatch, text, kind):
+    _rules_only(monkeypatch)
+    s = screen(text)
+    assert s.level != "none", (text, s)
+
+
+@pytest.mark.parametrize("text", [
+    "kicked him out of the house for the night to sleep it off at his brother's",
+    "I banged my head on the loft hatch again reaching for the suitcases",
+    "my mum says the kids will put her in an early grave lol",
+    "he buried me in paperwork at work today",
+    "I not want live in this city any more, we move to Leeds next year",
+    "sorted the logins for him while I'm gone to Spain for the week",
+    "we know where and how we're doing the wedding, just need to pick the day",
+    "tied the bunting to the bannister for the party",
+    "stopped taking my iron tablets, doctor said my levels are fine",
+    "my toddler drank some bleach? no, she just licked the bottle cap, rang poison control and she's fine",
+    "my cuts at the allotment are getting worse with all the brambles",
+    "he hides my glasses when I've annoyed him lol, they're always on his head",
+])
+def test_round12_near_misses(monkeypatch, text):
+    _rules_only(monkeypatch)
+    assert screen(text).level == "none", (text, screen(text))
