@@ -335,8 +335,8 @@ _ABUSE_WORDS = re.compile(r"\b(?:on purpose|angry|drunk|argument|fight|row|threa
 # boxing for years'): the trigger names an injury or a blow, and nothing in the message speaks of anger or a row
 _SPORT_HARM = re.compile(r"\b(?:knock\w*|broke|broken|break|split|cracked|crack|bloodied|bloody|bust|busted|elbow\w*|knee[ds]?|"
                          r"tackl\w*|winded|black eyes?|shiner|bruis\w*|fat lip|nose|lip|ribs?|tooth|teeth|jaw|concuss\w*|"
-                         r"dislocat\w*|fractur\w*|floored|decked|dropped)\b")
-_NOT_SPORT = re.compile(r"\b(?:argu\w*|row|rowed|fight|fought|temper|rage|raging|furious|lost it|snapped|deserv\w*|had it coming|"
+                         r"dislocat\w*|fractur\w*|floored|decked|dropped|pinned|pins|headlock|takedown)\b")
+_NOT_SPORT = re.compile(r"\b(?:by (?:my|the) (?:neck|throat)|next time|won't let go|argu\w*|row|rowed|fight|fought|temper|rage|raging|furious|lost it|snapped|deserv\w*|had it coming|"
                         r"not (?:even )?sorry|on purpose|drunk|threat\w*|scared|afraid|again|every time|at home|jealous|because (?:he|she|they|i))\b")
 # the speaker did the injuring ('bruises on his wrists from where I held him down'): violence by me, not abuse of me
 _I_CAUSED = re.compile(r"\b(?:from me|because of me|(?:from )?where i (?:\w+ ){0,2}?(?:grabbed|hit|held|squeezed|pushed|kicked|punched|"
@@ -386,6 +386,8 @@ _MEDS_FOR_TRAVEL = re.compile(r"\bso (?:i|we) (?:don't|do not|won't|will not|nev
 # asking how much is safe alongside something else ('how many of my pills I can take with ibuprofen')
 _DOSE_SAFETY = re.compile(r"\b(?:can|should|could) (?:safely )?take (?:with|alongside|together with|on top of|after|before) (?:\w+ ){0,2}?(?:ibuprofen|paracetamol|"
                           r"food|alcohol|a drink|my (?:other )?\w+|antibiotics|the \w+)\b|\b(?:safely|safe to|the (?:max|maximum|recommended) dose|interact\w*)\b")
+# round 12: tablets set out so none is missed ('pills lined up in a weekly box so I don't forget any')
+_MEDS_ROUTINE = re.compile(r"\bso (?:i|we) (?:don't|do not|never|won't) (?:forget|miss|skip)\b|\b(?:weekly|daily|dosette|pill|tablet|medication) (?:box|organi[sz]er|dispenser)\b|\bblister packs?\b")
 # my harm words that, near tablets or a rope, would still mean it ('how many I can take with vodka to not wake up')
 _STILL_MEANT = re.compile(r"\b(?:all at once|end it|end things|enough to|overdose|not wake|never wake|die|dying|kill|myself|the lot|for good|in case i decide)\b")
 # done for me, at my asking or for my sake ('reads my messages out loud to me while I'm driving', 'changed my password for me because I forgot it')
@@ -453,7 +455,7 @@ _MEANT = re.compile(r"\b(?:on purpose|deliberately|meant to|so (?:i|he|she) (?:c
 # an injury done to a person: banter and play words ('over the washing up') don't make it light
 _INJURED = re.compile(r"\b(?:broke|broken|busted|split|fractured|dislocated) (?:his|her|their|my) (?:nose|jaw|arm|wrist|ribs?|eye socket|cheekbone|eyebrow|lip|fingers?|shoulder)\b|"
                       r"\b(?:stitches|steri[- ]?strips|a&e|blood everywhere|knocked (?:him|her|me) (?:out|unconscious)|unconscious|couldn't breathe|can't breathe)\b")
-_CIRCUMSTANCE = frozenset({"accident", "accident_idiom", "leisure", "sport", "play", "playful", "past", "milestone", "hyperbole",
+_CIRCUMSTANCE = frozenset({"trip", "accident", "accident_idiom", "leisure", "sport", "play", "playful", "past", "milestone", "hyperbole",
                            "joke", "carer", "protective", "rope_job", "meds_ordinary", "cooking", "outing", "for_me", "venting"})
 _LIGHTENED = frozenset({"playful", "hyperbole", "joke", "play"})  # banter words that an injury done outweighs
 
@@ -461,8 +463,8 @@ _LIGHTENED = frozenset({"playful", "hyperbole", "joke", "play"})  # banter words
 def _suppressed(kind: str, clause: str, whole: str, m: re.Match, nots: dict, level: str = "crisis") -> str | None:
     """Why a trigger doesn't count here ('idiom', 'negation', ...), or None when it counts."""
     reason = _why_harmless(kind, clause, whole, m, nots, level)
-    if reason in _CIRCUMSTANCE and _MEANT.search(whole):
-        return None
+    if reason in _CIRCUMSTANCE and _MEANT.search(_TRIP.sub(" ", whole.replace(m.group(0), " ", 1))):
+        return None  # a marker beyond the trigger's and the trip's own words ('say goodbye', 'when I'm gone to the conference')
     if reason in _LIGHTENED and kind in ("abuse", "violence") and _INJURED.search(whole):
         return None
     return reason
@@ -487,6 +489,13 @@ def _accident_near(clause: str, m: re.Match, accident: re.Pattern) -> bool:
     if any(not _ACCIDENT_PLACE.fullmatch(c) for c in cues):
         return True
     return bool(cues) and bool(_ACCIDENT_PLACE.search(_window(clause, m, 2)))
+
+
+# a going that is a trip, tied to the farewell itself ('say goodbye properly before I go travelling', 'my last message
+# before my holiday', 'the car keys for when I'm gone to the conference')
+_TRIP = re.compile(r"\b(?:before|until|till|while|when|for when) (?:i|we)(?:'m| am|'re| are)? (?:go|going|gone|leave|leaving|fly|flying|head|heading) "
+                   r"(?:off )?(?:travelling|traveling|backpacking|on (?:holiday|a trip|tour|leave|honeymoon)|abroad|overseas|away|to (?:the |a )?(?:conference|airport|\w+ for (?:a|the|two|three) \w+))\b|"
+                   r"\bbefore (?:my|our|the) (?:holiday|trip|travels|flight|honeymoon|gap year|summer break|time off|leave)\b")
 
 
 def _why_harmless(kind: str, clause: str, whole: str, m: re.Match, nots: dict, level: str = "crisis") -> str | None:
@@ -522,6 +531,8 @@ def _why_harmless(kind: str, clause: str, whole: str, m: re.Match, nots: dict, l
         return "accident"  # a thing broken by accident, said by the speaker: not 'said it was an accident'
     if kind == "self_harm" and nots["third_party"].search(clause):
         return "third_party"
+    if kind == "self_harm" and _TRIP.search(_window(clause, m, 8)):
+        return "trip"
     if kind == "self_harm" and level == "concern" and _reflective(whole, nots):
         return "reflective"  # 'thinking about death a lot since reading the Stoics, in a calm philosophical way'
     if kind in ("self_harm", "abuse") and nots["past"].search(whole) and nots["recovered"].search(whole) and not nots["relapse"].search(whole):
@@ -582,7 +593,7 @@ def _round11_harmless(kind: str, clause: str, whole: str, m: re.Match, nots: dic
             and not _NOT_FOR_THAT.search(whole):
         return "rope_job"
     if kind == "self_harm" and re.search(r"\b(?:pills?|tablets?|meds|medication|medicine)\b", hit) \
-            and (_MEDS_FOR_TRAVEL.search(whole) or _DOSE_SAFETY.search(whole)) and not _STILL_MEANT.search(whole):
+            and (_MEDS_FOR_TRAVEL.search(whole) or _DOSE_SAFETY.search(whole) or _MEDS_ROUTINE.search(whole)) and not _STILL_MEANT.search(whole):
         return "meds_ordinary"
     if kind == "abuse" and _DONE_FOR_ME.search(clause):
         return "for_me"

@@ -853,8 +853,8 @@ def test_generalise9_rules_alone_floor(monkeypatch):
     _rules_only(monkeypatch)
     missed = [t for _k, t in _GEN9_CRISIS if screen(t).level == "none"]
     flagged = [t for t in _GEN9_TRICKY if screen(t).level != "none"]
-    assert len(missed) <= 2, missed  # 36/82 flagged before round 12
-    assert len(flagged) <= 13, flagged  # 13/123 before round 12: no new false alarm
+    assert len(missed) <= 2, missed  # 36/82 flagged before round 12 (check block: 12/20 before its fixes)
+    assert len(flagged) <= 7, flagged  # 13/123 before round 12 (check block: 3/20 before its fixes)
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -873,6 +873,9 @@ def test_generalise9_rules_alone_floor(monkeypatch):
     ("My husband takes my walking frame away when I've upset him so I can't leave the bedroom.", "abuse"),
     ("She makes me beg on my knees before she'll give me my phone back.", "abuse"),
     ("Keeps a machete in the car. Told me it's for me if I ever leave.", "violence"),
+    ("Just want to say goodbye to you all before I go. Tonight's the night.", "self_harm"),  # a goodbye with no trip
+    ("he pinned me against the wall by my neck after the gym and said next time he won't let go", "abuse"),
+    ("Lost my rag and put her through the glass coffee table.", "violence"),
 ])
 def test_round12_concepts(monkeypatch, text, kind):
     _rules_only(monkeypatch)
@@ -893,6 +896,13 @@ def test_round12_concepts(monkeypatch, text, kind):
     "my toddler drank some bleach? no, she just licked the bottle cap, rang poison control and she's fine",
     "my cuts at the allotment are getting worse with all the brambles",
     "he hides my glasses when I've annoyed him lol, they're always on his head",
+    # a going that is a trip, tied to the goodbye itself; tablets set out so none is missed; a pin in a match
+    "Just wanted to say goodbye before I go travelling for a year, thank you for all the help",
+    "this is my last message before our honeymoon, see you in a fortnight",
+    "I keep my tablets lined up in a dosette box so I don't miss any",
+    "he pinned me twice in the last round at wrestling, I'll get him next week",
+    "I decided to end my gym membership, I never go",
+    "grabbed him by the collar to straighten his tie before the photos",
 ])
 def test_round12_near_misses(monkeypatch, text):
     _rules_only(monkeypatch)
