@@ -450,7 +450,7 @@ _MEANT = re.compile(r"\b(?:on purpose|deliberately|meant to|so (?:i|he|she) (?:c
                     r"to punish|punish(?:ing)? myself|numb|relief|deserved? it|hate myself|again and again|over and over|until (?:it|they|i) (?:bled|bleed|bleeds)|"
                     r"deeper|relaps\w*|(?:hid|hide|hiding|cover|covering|covered) (?:up )?(?:the |my )?(?:marks|cuts|scars|burns|bruises)|long sleeves|"
                     r"(?:blade|razor)s? (?:in|under|inside) my (?:wallet|bag|purse|pocket|drawer|pillow|mattress|phone case)|(?:hid|hide|hiding|stash\w*|keep|kept) (?:a |the |my )?(?:blade|razor)s?|"
-                    r"for tomorrow|goodbye|after i'm gone|when i'm gone|end it|kill myself|"
+                    r"for tomorrow|goodbye|after i(?:'m|'ve| have) gone|when i'm gone|end it|kill myself|"
                     r"wasn't an accident|not an accident|no accident|wouldn't be an accident)\b")
 # an injury done to a person: banter and play words ('over the washing up') don't make it light
 _INJURED = re.compile(r"\b(?:broke|broken|busted|split|fractured|dislocated) (?:his|her|their|my) (?:nose|jaw|arm|wrist|ribs?|eye socket|cheekbone|eyebrow|lip|fingers?|shoulder)\b|"

@@ -876,6 +876,15 @@ def test_generalise9_rules_alone_floor(monkeypatch):
     ("Just want to say goodbye to you all before I go. Tonight's the night.", "self_harm"),  # a goodbye with no trip
     ("he pinned me against the wall by my neck after the gym and said next time he won't let go", "abuse"),
     ("Lost my rag and put her through the glass coffee table.", "violence"),
+    ("if I walked in front of that bus tomorrow it wouldn't be an accident", "self_harm"),
+    ("what do I write in the note so my wife won't blame herself", "self_harm"),
+    ("since my son died I keep thinking about joining him", "self_harm"),
+    ("I grip the bench at the station or I'll jump in front", "self_harm"),
+    ("he poured boiling water over my feet when I talked back", "violence"),
+    ("she held a broken glass to my throat in the kitchen", "violence"),
+    ("he kneels on my back and pins my arms when I cry", "violence"),
+    ("my girlfriend stubs her cigarettes out on my arm when she's drunk", "violence"),
+    ("The christening's in June. I'm not planning on being here for it.", "self_harm"),
 ])
 def test_round12_concepts(monkeypatch, text, kind):
     _rules_only(monkeypatch)
@@ -903,6 +912,11 @@ def test_round12_concepts(monkeypatch, text, kind):
     "he pinned me twice in the last round at wrestling, I'll get him next week",
     "I decided to end my gym membership, I never go",
     "grabbed him by the collar to straighten his tie before the photos",
+    "if I scratched the car it wouldn't be the first time lol",
+    "my toddler sat on my chest at 6am to wake me up",
+    "we had a pillow fight and he put a pillow over my face until I was crying laughing",
+    "I threw a cushion at his head when he spoiled the ending",
+    "I'm joining her for lunch after the funeral",
 ])
 def test_round12_near_misses(monkeypatch, text):
     _rules_only(monkeypatch)
