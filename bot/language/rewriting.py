@@ -11,7 +11,7 @@ from . import inventory as data
 from .analysis import PARTNER, Analysis, Problem, analyse
 from lemminflect import getAllLemmas, getLemma
 
-from .situation import comparison, ironic_events, own_situations, should_requests
+from .situation import comparison, ironic_events, ironic_means_done, own_situations, should_requests
 from .text import STOPWORDS, clean, closest_word, expand, inflect, is_noun, is_past_form, is_plural, sentences, verb_lemma
 
 
@@ -138,8 +138,8 @@ def _topic_score(ws: set, lems: dict, text: str, single: set, multi: list, cues:
     return score
 
 
-_SPEND_TIME = re.compile(r"\bspen(?:d|ds|ding|t)\b(?= (?:(?:the|one|a|an|every|our|my|all|whole|more|some|any|quality|two|three|that|this|his|her|your) ){0,3}"
-                         r"(?:time|evenings?|nights?|days?|weekends?|hours?|mornings?|afternoons?|holidays?|sundays?|saturdays?|christmas|summer)\b)"
+_SPEND_TIME = re.compile(r"\bspen(?:d|ds|ding|t)\b(?= (?:the whole of |all of )?(?:(?:the|one|a|an|every|our|my|all|whole|more|some|any|quality|two|three|that|this|his|her|your) ){0,3}"
+                         r"(?:time|evenings?|nights?|days?|weekends?|hours?|mornings?|afternoons?|holidays?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|christmas|summer)\b)"
                          # round 11: an occasion spent doing something or somewhere ("spent the whole party talking to your ex")
                          r"|\bspen(?:d|ds|ding|t)\b(?= (?:the whole of |all of )?(?:the|my|our|his|her|your|all|whole) (?:whole )?(?:\w+'s )?(?:\w+ ){0,2}?"
                          r"(?:meal|dinner|lunch|party|wedding|date|birthday|film|match|visit|trip|drive|barbecue|holiday|christmas) (?:[a-z]+ing|in|at|on)\b)")
@@ -368,6 +368,10 @@ def turn_clause(clause: str) -> Turned:
         elif w in ("have", "has", "had") and nxt and verb_lemma(nxt) and nxt == _vbn(verb_lemma(nxt)) and nxt != "had":
             past = True
             i += 1
+        elif (w in ("have", "has") and nxt in SKIP and i + 3 < len(toks) and verb_lemma(toks[i + 2]) and toks[i + 2] == _vbn(verb_lemma(toks[i + 2]))
+              and (toks[i + 3] in DETS or toks[i + 3] in HOLIDAYS)):
+            past = True  # round 13: "you have literally ruined christmas": an adverb between "have" and the participle
+            i += 2
         elif w in ("am", "are", "is", "was", "were", "been", "being") and not be:
             if w in ("was", "were"):
                 past = True
@@ -399,6 +403,9 @@ def turn_clause(clause: str) -> Turned:
             i += 2 if nxt == "to" else 3
             if i < len(toks) and toks[i] in ("going",) and i + 1 < len(toks) and toks[i + 1] == "to":
                 i += 2
+            quit_ = _promised_to_quit(toks[i:])
+            if quit_:
+                return quit_
         elif w in ("rather", "prefer", "prefers", "preferred") and nxt not in ("than",):
             i += 2 if nxt == "to" else 1
         elif w in ("learn", "learns", "start", "starts", "begin", "remember", "remembers") and nxt == "to":
@@ -409,7 +416,7 @@ def turn_clause(clause: str) -> Turned:
             if i + 2 < len(toks) and verb_lemma(toks[i + 2]) and w.startswith("forg"):
                 lem = verb_lemma(toks[i + 2])
                 obj = _tidy(_your_to_the(" ".join(toks[i + 3:])))
-                if not re.search(r"\b(?:you|he|she|it|them|that|this)\b", obj):
+                if not re.search(r"\b(?:you|your|he|she|it|them|that|this|me|us)\b", obj):  # (round 13: "forgot to tell me ..." is not a task)
                     ing = inflect(lem, "VBG")
                     sit = f"{ing} {obj} {'got' if past else 'gets'} forgotten"
                     return Turned(_tidy_sent(sit), _req_time(f"set a reminder to {lem} {obj}", None), lem, "np", "disappointed", "reliability")
@@ -462,6 +469,32 @@ def _second_vp_at(toks: list[str]) -> int | None:
                 not is_noun(nxt) or after in ("me", "us", "it", "them", "him", "her", "my", "our") or after in DETS and after not in ("that", "this")):
             return k
     return None
+
+
+_QUIT_RE = re.compile(r"^(?:just |really |finally )?(?:stop|quit|give up|cut out|pack in|kick) (\w+ing)\b ?(.*)")
+
+
+def _promised_to_quit(toks: list[str]) -> Turned | None:
+    """Round 13: a promise to stop a habit ("you promised to stop smoking") is about the habit carrying on. Read as a plain
+    promise, the negation went to the wrong verb and the request asked for the habit itself ("smoke this week")."""
+    m = _QUIT_RE.match(" ".join(toks))
+    if not m or m.group(1) in ("nothing", "something", "anything", "everything"):
+        return None  # "vaping": a habit the lexicon lacks still ends in -ing
+    habit = m.group(1)
+    rest = _phrase_until_clause(m.group(2))
+    if re.search(r"\b(?:you|your|he|she|him|her|his|it|them)\b", rest):
+        return None
+    when = re.match(r"(by|before|after) (.+)$", rest)
+    obj = "" if when else rest
+    head = f"{habit} {obj}".strip() if obj else f"the {habit}"
+    promise = f"after the promise to give it up{' ' + when.group(0) if when else ''}"
+    return Turned(_tidy_sent(f"{head} carries on {promise}"), f"choose a first step with me towards giving up {habit} {obj}".strip(),
+                  verb_lemma(habit) or habit, "observable", "disappointed", "trust")
+
+
+def _phrase_until_clause(rest: str) -> str:
+    """The words after a verb up to where the next clause starts (and/but/when ...)."""
+    return re.split(r"[,.;!?]| and | but | when | while | because | so | until | till ", f" {rest} ")[0].strip()
 
 
 def _first_vp(clause: str) -> str:
@@ -551,6 +584,11 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
                 return Turned("we spend our evenings apart", "set aside one evening this week just for us", lemma, "observable", "lonely", "connection")
             who_t = _tidy(who)
             return Turned(_tidy_sent(f"I spend time with {who_t} on my own"), _req_time(f"spend an evening with {who_t}", None), lemma, "solo", "lonely", "partnership")
+        mw = re.match(r"((?:the whole of |all of )(?:the |our |my )?(?:\w+ )?(?:weekend|evening|day|night|morning|afternoon|holiday|"
+                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)) ((?:at|on|in) [^,.;!?]+)", rest)
+        if mw:  # round 13: "spent the whole of Sunday on the golf course" is time, not money
+            tail = _tidy(_your_to_the(re.sub(r"\b(?:again|as usual|like always)\b", "", mw.group(2))))
+            return Turned(_tidy_sent(f"{mw.group(1)} {'got' if past else 'gets'} spent {tail}"), None, lemma, "np", "lonely", "connection")
         mv = re.match(r"((?:the |all |our |every |a |that )*(?:whole |entire )?(?:\w+ )?(?:weekend|evening|day|night|morning|afternoon|holiday|money|time|savings))\s+(\w+ing)\b(.*)", rest)
         if mv:
             np = _tidy(mv.group(1).replace("all ", ""))
@@ -566,14 +604,15 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
                           "lonely" if timely else None, "connection" if timely else None)
     mk = re.match(r"(me|us) (?:so |really |)(late|wait|waiting|\w+)\b ?(.*)", rest) if lemma in ("make", "keep") and not neg else None
     if mk:
-        who, w2, tail = ("I" if mk.group(1) == "me" else "we"), mk.group(2), _tidy(_your_to_the(re.split(r" because | while | since ", mk.group(3))[0]))
+        who, w2, tail = ("I" if mk.group(1) == "me" else "we"), mk.group(2), _tidy(_your_to_the(re.split(r" because | while | since | by (?=\w+ing\b)", mk.group(3))[0]))
         if w2 == "late" and lemma == "make":
             be_ = ("was" if who == "I" else "were") if past else ("am" if who == "I" else "are")
-            return Turned(_tidy_sent(f"{who} {be_} late {tail}"), "text me as soon as you know you'll be late", lemma, "observable", "frustrated", "reliability")
+            return Turned(_tidy_sent(f"{who} {be_} late {tail}"), _made_late_request(tail), lemma, "observable", "frustrated", "reliability")
         wl = verb_lemma(w2)
         if wl and wl not in ("feel", "look", "seem", "sound", "be", "do", "go", "want", "think", "like", "love", "hate") and (lemma == "make" and w2 == wl or lemma == "keep" and w2.endswith("ing")):
             sit = f"{who} {_past(wl) if past else wl} {tail}"
-            return Turned(_tidy_sent(sit), "text me as soon as you know you'll be late" if wl == "wait" else None, lemma, "observable",
+            req = "text me as soon as you know you'll be late" if wl == "wait" else _made_late_request(tail) if wl == "miss" else None
+            return Turned(_tidy_sent(sit), req, lemma, "observable",
                           "frustrated" if wl == "wait" else None, "reliability" if wl == "wait" else None)
     mp = re.match(r"(at|to) ((?:the|my|our|your|his|her) \w+|\w+)\b ?(.*)", rest) if lemma in observ and lemma in data.blame()["harm_verbs"] else None
     if mp and (mp.group(2).split()[-1] in PEOPLE):
@@ -712,10 +751,25 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
             plural = is_plural(np_t[-1])
             sit = f"{who} {'got' if past else 'get' if plural else 'gets'} {comm[lemma]} {_tidy(_your_to_the(' '.join(tail_t)))}"
             return Turned(_tidy_sent(sit), f"talk with me this week about what feels okay with {who}", lemma, "np")
+    treated = _treated_like(lemma, rest, neg, past)
+    if treated:
+        return treated
+    mt = re.match(r"(?:off |away )?to ((?:[\w']+ ){0,5}?[\w']+) without (?:even )?(?:telling|asking|a word to|checking with) (?:me|us)\b", rest)
+    if mt and lemma in ("go", "fly", "head", "drive", "travel", "nip", "pop", "disappear") and not neg \
+            and not re.search(rf"\b(?:you|him|her|them)\b|\byour (?!{_YOUR_FAMILY}\b)", mt.group(1)):
+        # round 13: "you went to Leeds for the weekend without telling me" -> "a trip to Leeds for the weekend came up without a word to me"
+        return Turned(_tidy_sent(f"a trip to {_your_to_the(mt.group(1))} {'came' if past else 'comes'} up without a word to me"),
+                      "tell me your plans a day ahead", lemma, "observable", "hurt", "inclusion")
+    if lemma in ("ruin", "spoil", "wreck") and rest_toks and rest_toks[0] in HOLIDAYS and not re.search(r"\bby \w+ing\b", rest):
+        # (a day ruined "by sulking in the car" is told by its act, round 11)
+        day = rest_toks[0]  # a named day is a thing: "Christmas gets ruined"
+        tail_s = _tidy(_your_to_the(" ".join(rest_toks[1:])))
+        return Turned(_tidy_sent(f"{day} {_get(neg, past, False)} {_vbn(lemma)} {tail_s}"), alt, lemma, "np")
     # a thing as object: "you leave your clothes on the floor" -> "clothes get left on the floor"
     make_np = lemma == "make" and bool(re.match(r"(?:the |all the |)(?:plans?|decisions?|a decision|changes|arrangements|a mess|comments|jokes)\b", rest))
     if rest_toks and (make_np or lemma not in ("have", "be", "do", "make", "get", "want", "like", "love", "need", "think", "know", "feel", "seem", "act", "look", "sound", "treat", "let", "try", "go", "come", "say", "tell", "talk", "play") and (rest_toks[0] in DETS or rest_toks[0] in ("money", "stuff", "things", "dishes", "clothes", "shoes", "socks", "food", "time") or (is_noun(rest_toks[0]) and rest_toks[0] not in PREPS and not verb_lemma(rest_toks[0]) == rest_toks[0] and rest_toks[0] not in PARTICLES)
                            or (len(rest_toks) > 1 and "ADJ" in getAllLemmas(rest_toks[0]) and is_noun(rest_toks[1]) and rest_toks[0] not in PREPS and rest_toks[0] not in PARTICLES)
+                           or _name_object(rest_toks)  # round 13: a name ("booked Glastonbury")
                            or (len(rest_toks) > 1 and is_noun(rest_toks[0]) and is_noun(rest_toks[1]) and is_plural(rest_toks[1]) and rest_toks[0] not in PREPS and rest_toks[0] not in PARTICLES and rest_toks[0] not in ("me", "us", "i", "you")))):
         orig_particle = particle
         np_toks, tail = _take_np(rest_toks)
@@ -784,6 +838,46 @@ def _turn_action(lemma: str, rest_toks: list[str], neg: bool, past: bool, promis
     verb_out = _past(lemma) if past else lemma
     sit = f"you {verb_out} {particle} {vp_rest}"
     return Turned(_tidy_sent(sit), alt, lemma, "keep")
+
+
+def _name_object(toks: list[str]) -> bool:
+    """A word the lexicon doesn't know, standing as the object, is a name ("you booked Glastonbury"); not when the act itself
+    follows ("ruined Diwali by sulking": the act is the observation)."""
+    from .text import STOPWORDS
+    w = toks[0]
+    return (w.isalpha() and len(w) > 3 and not getAllLemmas(w) and w not in STOPWORDS and w not in PREPS | PARTICLES | DETS
+            and not re.search(r"\bby \w+ing\b", " ".join(toks)))
+
+
+HOLIDAYS = {"christmas", "easter", "diwali", "eid", "hanukkah", "thanksgiving", "halloween", "ramadan", "passover", "xmas", "hogmanay"}
+_HOME_THINGS = {"flat", "house", "home", "place", "kitchen", "bedroom", "bathroom", "car", "room", "garden", "sofa", "account",
+                "card", "money", "fridge", "bed", "lounge", "van", "garage"}
+
+
+def _treated_like(lemma: str, rest: str, neg: bool, past: bool) -> Turned | None:
+    """Round 13: "you treat our flat like a hotel" -> "our flat gets treated like a hotel": a shared thing treated as something
+    it is not is an observation about the thing, and the ask is about looking after it together. (A person treated like
+    something is the faux-feeling rules' job: "I get treated like an outsider".)"""
+    if lemma != "treat" or neg:
+        return None
+    m = re.match(r"((?:the|our|my|your|his|her|their) (?:joint |shared |own )?(\w+)) like ((?:a|an|the|his|her|their|your|my) (?:[\w']+ ){0,2}?[\w']+)"
+                 r"(?=$|[,.;!?]| and | but | when | while | because )", rest)
+    if not m or m.group(2) not in _HOME_THINGS:
+        return None
+    thing = _tidy(_your_to_the(m.group(1)))
+    like = _tidy(_your_to_the(m.group(3)))
+    if re.search(r"\b(?:his|her|their|your)\b", like):
+        like = re.sub(r"\b(?:his|her|their|your) (?:own )?", "one person's ", like)  # "her own pocket money": whose is the point
+    return Turned(_tidy_sent(f"{thing} {_get(False, past, is_plural(m.group(2)))} treated like {like}"),
+                  f"agree with me on one thing we each do to look after {thing}", lemma, "np", "frustrated", "consideration")
+
+
+def _made_late_request(tail: str) -> str:
+    """Round 13: the partner made the speaker late (or miss something): the speaker was not kept waiting, so "text me when
+    you'll be late" does not fit; the ask is to be ready in time for what comes next, for an event or an everyday trip."""
+    if re.match(r"(?:for|to) (?:work|school|the (?:bus|train))\b", tail) or not tail:
+        return "agree a time to leave with me the night before, and be ready by then"
+    return "agree a leaving time with me for the next big day, and be ready by then"
 
 
 def _passive_me(lemma: str, prep: str, particle: str, rest: str, neg: bool, past: bool, alt: str | None) -> Turned:
@@ -979,7 +1073,7 @@ def _clause_for(t: str) -> tuple[str | None, str | None]:
     m = re.search(r"\b(?:thanks?|cheers) (?:you )?(?:a lot |so much |very much )?for (?!nothing)(\w+ing)\b(.*)", t)
     if m and re.search(r"\b(?:wow|oh|great|thanks a lot|so much|really|nice|cheers|again)\b", t[:m.start() + 12] + m.group(2)):
         lem = verb_lemma(m.group(1)) or m.group(1)
-        if lem in data.blame()["harm_verbs"] or lem in ("leave", "make", "eat", "take", "wake", "tell", "drag", "lock"):
+        if lem in data.blame()["harm_verbs"] or ironic_means_done(lem, m.group(2)):  # round 13: one reading of sarcastic thanks
             return f"you {_past(lem)}{m.group(2)}", None
         return f"you did not {lem}{m.group(2)}", None
     if re.search(r"\bi am (?:always |the )*last (?:one )?to (?:know|hear|find out)\b", t):
@@ -1337,11 +1431,18 @@ IDIOMS = [(re.compile(r"\blift(s|ed|ing)? a (?:finger|hand)\b"), r"help\1"),
           (re.compile(r"\bpull(s|ed|ing)? (?:your|his|her|their) (?:own )?weight\b"), r"help\1"),
           (re.compile(r"\b(?:do|does|did) not (?:get|understand) it\b"), "do not understand"),
           (re.compile(r"\bmake fun of\b"), "mock"), (re.compile(r"\bmakes fun of\b"), "mocks"),
-          (re.compile(r"\bmade fun of\b"), "mocked"), (re.compile(r"\bmaking fun of\b"), "mocking")]
+          (re.compile(r"\bmade fun of\b"), "mocked"), (re.compile(r"\bmaking fun of\b"), "mocking"),
+          # round 13: being at a place up to an hour is staying there ("you were at the pub until midnight"), which the
+          # event rules already tell as the night going on; read as a state it fell back to "evenings out get planned"
+          (re.compile(r"\b(you|he|she) (?:was|were) ((?:out |round |over |down |up )?(?:at|in|round|out) (?:[\w']+ ){0,5}?)(?=(?:until|till|til) )"),
+           r"\1 stayed \2")]
 
 
 def _plain_idioms(t: str) -> str:
     t = re.sub(r"\s*\beyeroll\b", "", t)
+    # round 13: a one-word scare quote ("you 'forgot' to ring the landlord") marks sarcasm, which analysis has already read;
+    # the word is the act itself, and the quotes kept every clause reader from seeing it (longer quotes are often speech)
+    t = re.sub(r"[\"“”]([\w']+)[\"“”]", r"\1", t)
     for pat, rep_ in IDIOMS:
         t = pat.sub(rep_, t)
     return t
@@ -1515,10 +1616,15 @@ def _finish_situation(s: str) -> str:
 def _recase(s: str, original: str) -> str:
     """Restore capitals of names the user wrote ("Sarah", "Friday")."""
     caps = {}
-    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)\b", original):
+    lower_too = set(re.findall(r"\b[a-z]+\b", original))
+    for m in re.finditer(r"\b([A-Z][a-z]+)\b", original):
         w = m.group(1)
-        if w.lower() not in ("i",) and m.start() > 0:
-            caps[w.lower()] = w
+        before = original[:m.start()].rstrip(" \"'“‘(*-–—")
+        if not before or before[-1] in ".!?…:;\n" or not before[-1].isalnum() and not before[-1] in ",'’":
+            continue  # a sentence's first word (also after an emoji or a quote) is capitalised as a sentence start, not a name
+        if w.lower() in ("i",) or w.lower() in lower_too:
+            continue  # "Mother's Day ... a day ahead": the user wrote the common word in lower case too
+        caps[w.lower()] = w
     if not caps:
         return s
     return re.sub(r"\b[a-z]+\b", lambda m: caps.get(m.group(0), m.group(0)), s)
@@ -1684,8 +1790,29 @@ def _plural_of(noun: str) -> str:
     return noun if is_plural(noun) else inflect(noun, "NNS") if False else noun + "s"
 
 
+_TAKES_YOU = re.compile(r"\b(?:why|how) (?:does|did|do|will|would|is|has) it (?:take|took|taken|taking) (?:you|him|her|u) (?:so long|so much time|(.{1,25}?)) to "
+                        r"(\w+)\b ([^,.;!?]*)")
+
+
+def _how_long_it_takes(t: str) -> Turned | None:
+    """Round 13: "why does it take you a week to answer a simple text?" -> "answering a simple text takes a week": how long a
+    thing takes is observable; the question around it is the blame."""
+    m = _TAKES_YOU.search(t)
+    if not m or not verb_lemma(m.group(2)) or verb_lemma(m.group(2)) in _ACT_MENTAL:
+        return None
+    rest = _phrase_until_clause(m.group(3))
+    if re.search(r"\b(?:me|us|you|your|he|she|him|her|his|it|them|this|that)\b", rest):
+        return None
+    span = m.group(1) or "so long"
+    sit = f"{inflect(verb_lemma(m.group(2)), 'VBG')} {rest} takes {span}"
+    return Turned(_tidy_sent(sit), None, verb_lemma(m.group(2)), "observable")
+
+
 def _content_rules(t: str) -> Turned | None:
     """Rules that keep the user's own content where clause turning would lose it."""
+    took = _how_long_it_takes(t)
+    if took:
+        return took
     # ironic praise: "great job remembering our anniversary" -> "our anniversary got forgotten"
     m = re.search(r"\b(?:great|good|nice|well done|brilliant|lovely|fantastic|amazing|thanks?|thank you|cheers|congrats)(?: job| work| effort)?(?: (?:so|very) much| a lot)?"
                   r",? (?:on |for |of (?:you|u) to )?(?:finally |actually |really )?[\"']?(\w+)[\"']?(.*)", t)
@@ -1710,7 +1837,7 @@ def _content_rules(t: str) -> Turned | None:
         if mm and lem in ("leave", "use", "eat", "drink", "finish", "take") and mm.group(1) and is_noun(mm.group(1).split()[-1]):
             noun = mm.group(1)
             return Turned(situation=f"the {noun} gets used up before me", kind="irony", feeling="frustrated", need="consideration",
-                          request=f"leave some {noun} for me tomorrow")
+                          request=f"leave some {'of ' if noun.split()[0] in DETS else ''}{noun} for me tomorrow")  # "some of my leftovers"
         if late and lem in ("notice", "call", "text", "reply", "answer", "show", "turn", "ring", "message", "get", "come"):
             obj = _tidy(_your_to_the(re.split(r" (?:after|it|only) ", rest_c)[0]))
             obj = re.sub(r"^(?:i|I) (?:got|had|did|made) ", "my ", obj)
@@ -2142,6 +2269,8 @@ def _own_ok(sit: str, source: str) -> bool:
         return False
     if re.search(r"[^\w\s',.£$€\-]", sit) or not _you_fewer(source, sit):
         return False
+    if re.search(r"\b(?:lol|lmao|smh|ffs|tbh|omg|wtf|jk|idk|ngl)\b", sit):
+        return False  # round 13: texting asides are not part of what happened
     from .situation import _bad_would
     last = re.search(r"\bto (\w+)$", sit)
     if _bad_would(sit) or last and re.search(rf"\bto {re.escape(last.group(1))} (?:you|him|her|them|it|me|us|u)\b", expand(source)):
@@ -2178,9 +2307,10 @@ def _own_words(t: str, source: str, situation: str, request: str, fallback_reque
     if not src:
         return None
     have = _kept(src, situation)
-    if 2 * have >= len(src) and not ((situation in _trusted() or len(situation.split()) <= 3) and have < len(src)
-                                     and _event_situations(t_full or t)):
-        return None  # round 11: a stock phrase keeping half of what was said gives way to the act named as an event
+    if 2 * have >= len(src) and not ((_stock_like(situation) or len(situation.split()) <= 3) and have < len(src)):
+        # round 11: a stock phrase keeping half of what was said gives way to the act named as an event; round 13: to any
+        # clause of the user's that keeps more (a stock phrase carrying one of their nouns counts as stock)
+        return None
     best, best_n = None, have
     cands = _own_candidates(t, situation) + [(x, None) for x in extra or () if x and x != situation]
     for other in more or ():
@@ -2196,14 +2326,19 @@ def _own_words(t: str, source: str, situation: str, request: str, fallback_reque
             pair = (situation, c) if _first_pos(t, situation) <= _first_pos(t, c) else (c, situation)
             cands.append((f"{pair[0]} and {pair[1]}", None))
     good: list[tuple[str, str | None]] = []
+    stock_kept_half = 2 * have >= len(src)  # (here only because the chosen situation is stock-like, round 13)
     for sit, req in cands:
         act = re.match(r"you\b", sit)
+        if act and stock_kept_half:
+            continue  # the partner's act with its "you" is no better than a stock phrase that already keeps half
         sit = _cap_i(sit) if act else _finish_situation(sit)
         if not (_act_ok(sit, source) if act else _own_ok(sit, source)):
             continue
         good.append((sit, req))
         n = _kept(src, sit)
-        if n > best_n or best is not None and n == best_n and situation in sit and situation not in best[0]:
+        # round 13: as many words kept as a bare stock phrase keeps: the user's own clause reads truer
+        own_over_stock = best is None and n == best_n and n > 0 and _finish_situation(situation) in _finished_trusted()
+        if n > best_n or own_over_stock or best is not None and n == best_n and situation in sit and situation not in best[0]:
             best, best_n = (sit, req), n  # on a tie, the one that also keeps what was chosen before
     trusted = _finished_trusted() | {_finish_situation(x) for x in extra or ()}
     if 2 * best_n < len(src):
@@ -2232,6 +2367,12 @@ def _own_words(t: str, source: str, situation: str, request: str, fallback_reque
                 or request in _request_topics() and _fitting_request(request, sit, t) == request)
         req = request if keep else fallback_request
     return sit, req
+
+
+def _stock_like(situation: str) -> bool:
+    """A stock situation, alone or carrying the user's thing ("this comes up between us at the pub")."""
+    low = _finish_situation(situation)
+    return low in _finished_trusted() or any(low.startswith(x + " ") for x in _finished_trusted())
 
 
 @lru_cache(maxsize=1)
@@ -2293,7 +2434,7 @@ def _turned_clauses(t: str) -> list[tuple[str, str | None]]:
         if lem == "remember":  # ironic "great job remembering X": X got forgotten
             tc = turn_clause(f"you forgot {m.group(2)}")
         else:
-            tc = turn_clause(f"you {_past(lem)} {m.group(2)}" if _bad_act(lem) else f"you did not {lem} {m.group(2)}")
+            tc = turn_clause(f"you {_past(lem)} {m.group(2)}" if _bad_act(lem) or ironic_means_done(lem, m.group(2)) else f"you did not {lem} {m.group(2)}")
         if tc.situation and tc.kind not in ("keep", "none"):
             out.append((tc.situation, tc.request))
     return out
@@ -2326,14 +2467,15 @@ def _own_observations(t: str) -> list[tuple[str, str | None]]:
         out.append((_tidy_sent(_tidy(part)), None))
     # the speaker's own plain account of what happened to them: "I waited all night", "I missed my flight"
     for part in re.split(r"[,.;!?]| because | but | and | so | cause | while ", t):
-        m = re.match(r"\s*i ((?:had to |ended up )?)(\w+)\b(.*)", part)
+        part = re.sub(r"^\s*(?:because of|thanks to) (?:you|him|her),? ", "", part)  # round 13: "thanks to you we missed our flight"
+        m = re.match(r"\s*(?:i|we) ((?:had to |ended up )?)(\w+)\b(.*)", part)
         if not m or m.group(1):
             continue
         lem = verb_lemma(m.group(2))
         if (not lem or m.group(2) == lem or lem in _MENTAL_OWN or m.group(2) != _past(lem)
                 or re.search(r"\b(?:you|your|he|she|him|her|his|it|this|that|not|never|no)\b", m.group(3))):
             continue
-        body = _tidy(f"I {m.group(2)}{m.group(3)}")
+        body = _tidy(f"{'we' if part.strip().startswith('we') else 'I'} {m.group(2)}{m.group(3)}")
         if 3 <= len(body.split()) <= 10:
             out.append((_tidy_sent(body), None))
     return out
@@ -2841,13 +2983,20 @@ def _r11_event(lem: str, rest: list[str], past: bool, neg: bool) -> str | None:
         place = None
         if first == "out":
             place, more = "the night out", rest[1:]
+            mw = re.match(rf"^with ((?:the |my |our |your )?(?:{_YOUR_FAMILY}|work|colleagues|the boys|the girls|the lads))\b ?(.*)$", " ".join(more))
+            if mw:  # round 13: "stayed out with your mates till 3am" keeps the company
+                place, more = f"the night out with {mw.group(1)}", mw.group(2).split()
+            elif more and more[0].endswith("ing") and verb_lemma(more[0]):  # ... and the doing ("out clubbing")
+                place, more = f"the night out {more[0]}", more[1:]
         elif first == "in" and second == "bed":
             place, more = "the lie-in", rest[2:]
-        elif first in ("at", "in") and second in DETS | {"work", "home"}:
-            mp = re.match(r"^(?:at|in) ((?:the|a|an|my|our|your|his|her|\w+'s) )?((?:\w+ ){0,2}?\w+) ((?:until|till|til) .*)$", joined)
-            head = mp.group(2).split()[-1] if mp else ""
+        elif first in ("at", "in", "round") and (second in DETS | {"work", "home"} or second.endswith("'s")):
+            mp = re.match(r"^(?:at|in|round) ((?:the|a|an|my|our|your|his|her|\w+'s) )?((?:[\w']+ ){0,2}?[\w']+) ((?:until|till|til) .*)$", joined)
+            head = re.sub(r"'s$", "", mp.group(2).split()[-1]) if mp else ""  # "at his brother's": the brother's place
             if mp and (is_noun(head) or not getAllLemmas(head)) and head not in PREPS | DETS and not re.search(r"\b(?:me|us|i)\b", mp.group(2)):
                 det = "the" if (mp.group(1) or "").strip() in ("your", "his", "her", "a", "an", "") else mp.group(1).strip()
+                if (mp.group(1) or "").strip() in ("your", "his", "her") and re.match(rf"{_YOUR_FAMILY}'s\b", mp.group(2)):
+                    det = "your"  # "round your ex's house": whose house it is matters
                 place = f"the {'evening' if re.search(r'evening', joined) else 'night'} {first} {det} {mp.group(2)}"
                 if not mp.group(1):  # "stayed at work until nine" -> "the day at work went on until nine"
                     place = f"the day {first} {mp.group(2)}" if mp.group(2) in ("work", "the office", "uni") else None
@@ -3048,7 +3197,7 @@ _LEFT_ME_RE = re.compile(r"\b(?:left|leave|leaves|leaving|abandoned|abandon|ditc
                          r"(?:alone |on my own |by myself |sitting |stranded |behind |to (?:talk|chat|mingle|make small talk) (?:[\w']+ ){0,4}?)?"
                          r"(?:at|in|on|outside|by|there)\b", re.I)
 _LEFT_WAITING_RE = re.compile(r"\b(?:left|leave|leaves|leaving) me (?:standing|waiting|sitting) (?:outside|at|in|on|for)\b", re.I)
-_CAR_RE = re.compile(r"\b(?:car|van|tank|petrol|fuel|diesel)\b", re.I)
+_CAR_RE = re.compile(r"\b(?:car|van|(?<!fish )(?<!water )(?<!septic )tank|petrol|fuel|diesel)\b", re.I)  # (round 13: a fish tank is no car)
 _SCREEN_PHONE = re.compile(r"\b(?:phone|phones|scroll\w*|instagram|tiktok|facebook|social media|texting|screen|whatsapp)\b", re.I)
 _GAMING = re.compile(r"\b(?:gam(?:e|es|ing)|xbox|playstation|ps5|fortnite|console|call of duty|fifa)\b", re.I)
 _TV = re.compile(r"\b(?:tv|telly|television|netflix|box ?set|series|watch\w* (?:the )?(?:football|match|rugby|cricket|game|news|darts|racing|f1))\b", re.I)
@@ -3119,6 +3268,9 @@ def _future_request(req: str) -> str:
     return re.sub(r"\s+", " ", req).strip(" ,")
 
 
+_OWN_NOT_JOB = {"be", "have", "feel", "spend", "sleep", "wait", "sit", "go", "eat", "stay", "cry", "talk", "make", "get"}
+
+
 def _cohere(src: str, feeling: str, situation: str, need: str, request: str) -> tuple[str, str, str, str]:
     """Round 12: make feeling, situation, need and request fit each other and the user's sentence."""
     low = expand(src).lower()
@@ -3146,6 +3298,32 @@ def _cohere(src: str, feeling: str, situation: str, need: str, request: str) -> 
     m = re.match(r"^((?:the|my|our) [\w' ]+?) didn't get (\w+)(?: (out|up|down|back|done))?\b", sit)
     if m and _STOCK_RE.match(req) and re.search(r"\b(?:promised|said you would|you said|told me you would)\b", low) and verb_lemma(m.group(2)):
         req = f"{verb_lemma(m.group(2))} {m.group(1)}{' ' + m.group(3) if m.group(3) else ''} this week"
+    # round 13: a job the speaker does alone, in their words ("I ring the plumber on my own"): the ask is to take it on, not a
+    # stock ask picked by a stray word ("ring" read as messages, "book" as plans)
+    m = re.match(r"^I (\w+) ((?:the|my|our|a|an) .+?) on my own$", sit)
+    if (m and verb_lemma(m.group(1)) and verb_lemma(m.group(1)) not in _OWN_NOT_JOB and sit not in _trusted()
+            and (stock and req != "share the housework with me this week" or req in ("talk to me the way you would want to be talked to",))):
+        job = re.sub(r"^(?:all|every|each) (?:the )?", "the ", m.group(2))
+        req = _tidy(f"{verb_lemma(m.group(1))} {job} next time")
+        feeling, need = "overwhelmed", "support"
+    # round 13: a thing or place in a state ("the hallway is full of the muddy boots") asks for that thing to be sorted, not
+    # for a label's ask ("check with me before deciding") or another topic's
+    m = (re.match(r"^(?:the|my|our) [\w' ]+? (?:is|are|was|were) (?:full of|covered in|covered with|piled up with|littered with) (.+)$", sit)
+         or re.match(r"^there (?:is|are|was|were) (.+?) (?:all over|under|on|in|by|next to|behind|around)\b", sit))
+    if m and not m.group(1).split()[0].endswith("ing") and not re.search(r"\b(?:tidy|housework|away|sort|clean|clear|wash)\b", req):
+        thing = m.group(1) if m.group(1).split()[0] in DETS else f"the {m.group(1)}"
+        req = f"sort out {thing} with me today"
+    # round 13: news not passed on asks for news, not for the one fact again ("tell me your ex is coming to the party this week")
+    if re.match(r"^I (?:don't|didn't) hear ", sit) and re.match(r"^tell me (?!about |when |what |how |your plans)\S.* (?:this week|next time)$", req):
+        req = "tell me about plans like this as soon as you know"
+    # round 13: something missed because of the partner ("thanks to you we missed our flight") is not sarcasm about thanks
+    m = re.match(r"^(?:I|we) missed (.+)$", sit)
+    if m and re.search(r"\b(?:thanks to|because of) (?:you|him|her)\b|\bmade (?:me|us) miss\b", low) and (stock or need == "appreciation"):
+        req, feeling, need = _made_late_request(m.group(1)), "frustrated", "reliability"
+    # round 13: the speaker was late because of the partner ("because of you I was late for my interview"): not kept waiting
+    m = re.match(r"^(?:I was|we were) late\b ?(.*)$", sit)
+    if m and req == "text me as soon as you know you'll be late":
+        req = _made_late_request(m.group(1))
     # a call told as a phone being out: "the phone is out to your ex" -> "there was a call with your ex"
     sit = re.sub(r"^the phone (?:is|was) out (?:to|with) ", "there was a call with ", sit)
     # "your friend insulted me and I get insulted": the act is said once

@@ -124,6 +124,8 @@ def speaker_clauses(t: str) -> list[str]:
     t = re.sub(r"\bwhy (?:do|does|must|should) i (?:always |constantly |still )?have to\b", "i have to", t)
     t = re.sub(r"\bwhy am i (?:always |constantly |still )?the (?:only )?one\b", "i am the one", t)
     t = re.sub(r"\bi (?:always |constantly )?have to be the (?:only )?one\b", "i am the one", t)
+    # round 13: "I'll carry the shopping in myself, like always" is the speaker doing it alone, told as a resigned future
+    t = re.sub(r"\bi (?:will|am going to) (?:just |simply |go and |have to )?(\w+ [^,.;!?]*?) ?(?:myself|by myself|on my own)\b", r"i \1 on my own", t)
     out = []
     for seg in re.split(r"[,.;!?:]| but | because | cause | so | and (?=i )", t):
         m = re.search(r"(?:^|\b(?:while|when|whenever|and|then|after|as) )i (?!am not|have not|do not|did not|can not)(.+)", seg.strip())
@@ -161,7 +163,8 @@ def speaker_clauses(t: str) -> list[str]:
         lem = verb_lemma(verb)
         being = lem == "be" and len(toks) > 1 and (toks[1] in ("in", "at", "on", "out", "home", "away", "with")
                                                    or toks[1].endswith("ing") and bool(verb_lemma(toks[1])))
-        if not lem or lem in _MENTAL_I and not (lem == "have" and toks[1:2] == ["to"]) and not being:
+        doing_job = lem == "do" and toks[1:2] in (["the"], ["all"], ["most"])  # round 13: "I do the school run, the cooking ..."
+        if not lem or lem in _MENTAL_I and not (lem == "have" and toks[1:2] == ["to"]) and not being and not doing_job:
             continue
         rest = _phrase(toks[1:])
         if lem == "have":
@@ -490,11 +493,42 @@ def partner_events(t: str) -> list[str]:
     return out
 
 
+# round 13: a thing or place in a state is an observation as it stands ("the sink is full of dirty pans", "there are socks
+# all over the bedroom floor"); a verdict followed by such evidence lost it to a stock phrase. Abstract heads ("the problem
+# is ...") and nouns as complements ("a joke") are verdicts, not states.
+_ABSTRACT = {"problem", "reason", "thing", "things", "issue", "point", "fact", "truth", "way", "attitude", "lateness", "behaviour",
+             "behavior", "idea", "excuse", "excuses", "mood", "moods", "tone", "life", "relationship", "marriage", "family", "worst", "best"}
+_STATE_WORDS = r"(?:full of|covered in|covered with|piled (?:up )?(?:with|in|on)|littered with|empty|overflowing|on|off|open|unlocked|" \
+               r"broken|flooded|filthy|dirty|soaking|wet|sticky|freezing|cold|sick|still|left|sitting|lying|stuck|everywhere)"
+
+
+def states_of_things(t: str) -> list[str]:
+    """"the sink is full of your dirty pans" -> "the sink is full of the dirty pans"; "there are plates under the sofa"."""
+    out = []
+    for seg in re.split(r"[,.;!?:]| but | because | cause | and (?=the |my |our |there )", t):
+        seg = seg.strip()
+        m = re.search(r"(?:^|\b(?:and|so|now|yet|then) )((?:the|my|our|your) (?:[\w']+ ){0,2}?([\w']+)) (is|are|was|were) "
+                      rf"((?:still |all |left |now )?{_STATE_WORDS}\b.*)", seg)
+        if m and is_noun(m.group(2).replace("'s", "")) and m.group(2) not in _ABSTRACT and not re.fullmatch(PARTNER, m.group(1)):
+            head, rest = f"{m.group(1)} {m.group(3)}", m.group(4)
+        else:
+            m = re.search(r"(?:^|\b(?:and|so|now|yet|then) )(there (?:is|are|was|were)) ((?:\w+ ){0,3}?\w+s?) ((?:all )?(?:over|under|on|in|"
+                          r"behind|by|around|everywhere|left)\b.*)", seg)
+            if not m or m.group(2).split()[0] in ("no", "nothing", "never", "not", "always", "someone", "something", "a", "an"):
+                continue
+            head, rest = f"{m.group(1)} {m.group(2)}", m.group(3)
+        tail = _phrase(rest.split())
+        s = _turn(head.split() + tail)
+        if s and 4 <= len(s.split()) <= 14 and not re.search(r"\b(?:he|she|him|her|his|they|them|it|i)\b", s):
+            out.append(s)
+    return out
+
+
 def own_situations(t: str) -> list[str]:
     """Every candidate these shapes find in one (expanded, lower-case) sentence, in the order the user said them."""
     t = normalise(t)
     out: list[str] = []
-    for fn in (things_as_subject, speaker_clauses, undone_jobs, made_to, let_others, rather_than, nice_for_some, told, evidence, partner_events):
+    for fn in (things_as_subject, states_of_things, speaker_clauses, undone_jobs, made_to, let_others, rather_than, nice_for_some, told, evidence, partner_events):
         try:
             out += fn(t)
         except (IndexError, KeyError, ValueError):  # an odd sentence shape: that reader just finds nothing
@@ -585,7 +619,18 @@ _ARRIVE = {"show", "turn", "arrive", "roll", "come", "get", "stroll", "wander", 
 _CUT = re.compile(r"[,.;!?:\"]| eyeroll| genius| mate| babe| love| like (?:a|an|some) | as usual| like always| classic| again| really| thanks| cheers")
 # verbs whose sarcastic praise means the thing was NOT done (read elsewhere: "great job remembering our anniversary")
 _DUTY = {"remember", "help", "call", "text", "notice", "ask", "listen", "support", "thank", "apologise", "apologize", "clean", "tidy",
-         "include", "invite", "check", "tell", "reply", "answer", "care", "show", "think", "plan", "bother"}
+         "include", "invite", "check", "tell", "reply", "answer", "care", "show", "think", "plan", "bother",
+         # round 13: everyday jobs, whose sarcastic thanks also means they were left undone ("thanks for cooking, oh wait")
+         "cook", "wash", "hoover", "feed", "pay", "book", "sort", "pick", "visit", "come", "back", "stick", "cover", "warn", "offer",
+         "consider", "empty", "change", "walk", "bath", "iron", "fix", "mend", "organise", "organize", "arrange", "join", "stay"}
+
+
+def ironic_means_done(lem: str, rest: str = "") -> bool:
+    """Sarcastic thanks for an act: the act happened ("thanks for putting my jumper in the dryer"), unless it is a duty or a
+    kindness, which the sarcasm says was not done ("thanks for helping"). "Telling" others is done; "telling me" is not."""
+    if lem == "tell":
+        return not re.match(r"\s*(?:me|us)\b", rest)
+    return lem not in _DUTY
 
 
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|several|few|couple)"
