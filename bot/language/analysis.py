@@ -156,7 +156,9 @@ def _accusing_span(t: str, fair_spans: list[tuple[int, int]], positive: bool = F
             lem = verb_lemma(w) or w
             if lem == "pick" and not re.match(r"\w+ (?:on|a fight|fights|holes|apart|at)\b", head[m.start(1):]):
                 lem = ""  # "he picked our son up from school" is no harm; "he picks on me" is
-            if lem == "spend" and re.match(r"\w+ (?:the|an|a|two|three|few) (?:morning|afternoon|evening|day|hour|hours|night|week) (?:at|with|in|on)\b", head[m.start(1):]) \
+            if lem in ("hurt", "break", "burn", "cut") and re.match(r"\w+ (?:(?:his|her|their|your) (?:\w+ )?(?:hip|back|knee|ankle|wrist|arm|leg|foot|hand|finger|toe|shoulder|neck|head|nose|rib|ribs|tooth)|himself|herself|yourself)\b", head[m.start(1):]):
+                lem = ""  # "she hurt her hip" is an injury, not a harm done to me
+            if lem == "spend" and re.match(rf"\w+ (?:the|an|a|two|three|few|every|each|most) (?:\w+ )?(?:morning|afternoon|evening|day|hour|hours|night|week|weekend|{_WEEKDAY}) (?:at|with|in|on)\b", head[m.start(1):]) \
                     and not _grievance(_clause_end(head, m.start(1))):
                 lem = ""  # "she spent the afternoon at the hairdresser's" reports where; "he spent our savings" is harm
             if lem in harm or re.match(rf"{PARTNER} (?:only|just) (?:think|care|talk|want|look|ever)|{PARTNER} (?:only|just) \w+ (?:me )?(?:when|if|because)", head) \
@@ -369,7 +371,7 @@ def analyse(text: str) -> Analysis:
 
 
 SARCASTIC_OPENER = re.compile(r"^(?:oh,? |wow,? |well,? |gee,? |yeah,? )?(?:lovely|brilliant|great|wonderful|perfect|fantastic|marvellous|marvelous|super|awesome|"
-                              r"nice one|nice|cheers|cool|amazing|splendid|terrific|fabulous|excellent|charming|good job|well done)\b[,!.]+ ")
+                              r"nice one|nice|cheers|cool|amazing|splendid|terrific|fabulous|excellent|charming|good job|well done|oh good|oh goody|goody)\b[,!.]+ ")
 COMPLAINT_CUE = re.compile(r"\b(?:again|another|as usual|like always|once more|yet again|eyeroll|in a (?:mood|strop|huff|sulk)|in one of (?:your|his|her) moods)\b")
 THANKS_FOR = re.compile(r"\b(?:thanks|thank you|cheers|ta)(?: a lot| so much| very much| again)? for (\w+ing)\b(.*)")
 MENTAL = r"(?:know|realise|realize|understand|see|get|notice|remember|have figured out|have learned|have learnt)"
@@ -432,7 +434,8 @@ def _extra_markers(t: str, add, positive: bool) -> None:
         lem = verb_lemma(m.group(1)) or m.group(1)
         rest = m.group(2)
         if (lem in _harm_set() and lem not in AMBIGUOUS_HARM and not re.match(r" (?:me|us) (?:a|the|some|notes?|flowers|breakfast|coffee|dinner|lunch|tea|a note|a message)\b", rest)) \
-                or COMPLAINT_CUE.search(rest) or re.search(r"\b(?:with|and) your\b|\bat \d+ ?(?:am|in the morning)\b", rest):
+                or COMPLAINT_CUE.search(rest) or re.search(r"\b(?:with|and) your\b|\bat \d+ ?(?:am|in the morning)\b", rest) \
+                or _r12()["careless"].match(t, m.start(1)):  # thanks for a careless act: "cheers for leaving the gate open"
             add("sarcasm", f"thanks for {m.group(1)}")
     if re.search(r"\beyeroll\b", t) and re.search(rf"\b(?:{PARTNER}|your)\b", t) and not positive:
         add("sarcasm", "eye-roll")
@@ -1780,6 +1783,7 @@ HABIT_TIME = re.compile(rf"\b(?:every|each) (?:other )?(?:day|night|morning|even
                         rf"|\bon {_WEEKDAY}s\b")
 # the absolutes a habit can carry; "every single", "every time", "constantly", "not once" are emphasis or a tally of wrongs
 HABIT_ABSOLUTE = re.compile(rf"(?:always|never|{HABIT_TIME.pattern})$")
+HABIT_WORDS = re.compile(rf"\b(?:always|never)\b|{HABIT_TIME.pattern}")
 
 
 @lru_cache(maxsize=1)
@@ -1794,6 +1798,8 @@ def _r12():
         "skill": re.compile(rf"(?:{esc(b['skill_words'])})$"),
         "duty": re.compile(rf"\b(?:{esc(b['duty_domains'])})\b"),
         "domain": re.compile(r" (?:at|with|about|when it comes to) (?P<dom>[^,.;!?]+?)(?= but\b| so\b| and\b| which\b| though\b| although\b|[,.;!?]|$)(?P<rest>.*)"),
+        # "a terrible singer", "a rubbish driver": the skill named by its doer (a role such as husband or listener is a duty)
+        "agent": re.compile(r" (?P<dom>(?!(?:partner|husband|wife|father|mother|lover|listener|communicator|provider|brother|sister|daughter|member|loser|sulker|moaner)\b)(?:\w+(?:er|or|ist|ian)|cook|chef|host|shot|liar|sport))\b(?P<rest>.*)"),
     }
 
 
@@ -1819,32 +1825,41 @@ def _grievance(s: str) -> bool:
     return any((verb_lemma(w) or w) in harm for w in words(s))
 
 
+# their own reason for a habit: "she's a night owl", "she says hand-washing relaxes her"
+OWN_REASON = re.compile(r"\b(?:he|she|you) (?:is|are|has always been|have always been) (?:a|an|such a|such an|a real) (?:night owl|early bird|morning person|creature of habit|homebody|introvert|light sleeper)\b"
+                        r"|\b(?:he|she) (?:says|thinks|finds|reckons) (?:it|that|[\w-]+ing)\b[^.;!?]{0,20}? (?:relaxes|calms|helps|is good for|soothes|clears) (?:her|him)\b")
+
+
 def _plain_habit(t: str, raw: str, m: re.Match) -> bool:
     """'He goes running every morning', 'she never takes sugar', 'you always take the bus on Mondays, right?': an absolute
-    that reports a habit, with no grievance anywhere in the message. Said to the partner ('you always ...'), an always/never is
-    an accusation unless it is a plain question; a 'never' reports a taste or an undemanding nature, not a duty withheld."""
+    that reports a habit (the caller has checked that the message holds no grievance). Said to the partner ('you always
+    ...'), it is an accusation unless it is a plain question; a 'never' reports a taste, a skill, their own reason or an
+    undemanding nature, not a duty withheld."""
     word = m.group(0)
     if not HABIT_ABSOLUTE.match(word) or re.search(rf"\b{re.escape(word.upper())}\b", raw):
         return False  # "ALWAYS" is shouted
     a, s = _sentence_at(t, m.start())
     before, after = s[:m.start() - a], s[m.end() - a:]
-    if _grievance(t[:m.start()] + " " + t[m.end():]):
-        return False  # the whole message: "your cat, your litter tray. why am i the one scooping it every day?"
     # a plain question: "are you always this tired after nights, or is this week worse?", "you always take the bus, right?"
     question = s.rstrip().endswith("?") and not CONTEMPT_Q.search(s) and bool(
         POLITE_Q.match(s.lstrip()) or re.search(r"(?:, right| or [^?]+)\?\s*$", s))
     to_you = bool(re.search(r"\byou(?: \w+)?\s*$", before))
-    if word in ("always", "never") and to_you and not question:
-        return False
+    if to_you and not question:
+        return False  # "you spend every evening in the shed" is said to the partner
     if word == "never":  # a taste of their own, not one that leaves me out: "she never listens to a word I say"
         r = _r12()
         own = not re.search(r"\b(?:i|me|my|we|us|our|a word)\b", after)
-        return bool(r["taste"].match(after.lstrip()) and own or r["undemanding"].match(after.lstrip()))
+        skill = re.match(r"\s*(?:been |once been )?(?:good|great|any good|much good) (?:at|with) (?P<dom>[^,.;!?]+)", after)
+        return bool(r["taste"].match(after.lstrip()) and own or r["undemanding"].match(after.lstrip()) or OWN_REASON.search(t)
+                    or skill and not r["duty"].search(skill.group("dom")))
     return True
 
 
 def _habit_spans(t: str, raw: str) -> list[tuple[int, int]]:
-    """Sentences whose absolutes are all plain habits: no partner clause in them is a complaint."""
+    """Sentences whose absolutes are all plain habits: no partner clause in them is a complaint. A grievance anywhere
+    in the message ('your cat, your litter tray. why am I the one scooping it every day?') leaves none."""
+    if not ABSOLUTE_RE.search(t) or _grievance(HABIT_WORDS.sub(" ", t)):
+        return []
     spans = []
     for m in ABSOLUTE_RE.finditer(t):
         a, s = _sentence_at(t, m.start())
@@ -1860,11 +1875,11 @@ def _frank_skill(t: str, m: re.Match) -> bool:
     word = m.group(0)
     r = _r12()
     sk = r["skill"].search(word)
-    d = r["domain"].match(t, m.end())
+    d = r["domain"].match(t, m.end()) or r["agent"].match(t, m.end())
     if not sk or not d or r["duty"].search(d.group("dom")):
         return False
     rest = d.group("rest")
-    if re.search(r"\b(?:not|never|even|bother|again|everything)\b|\bi (?:have to|do|end up)\b", rest) or any(
+    if re.search(r"\b(?:not|never|even|bother|again)\b|\bi (?:have to|do|end up)\b", rest) or any(
             (verb_lemma(w) or w) in _harm_set() - AMBIGUOUS_HARM for w in words(rest)):
         return False
     warm = _is_positive(rest) or bool(ACCEPTING.search(rest) or TEASING.search(rest)) or bool(re.search(
@@ -1899,14 +1914,19 @@ def _r12_shapes():
         # praise said twice, flattened by "just": "brilliant. just brilliant."
         "echo_praise": re.compile(r"^(?:oh,? |well,? |wow,? )?(?P<w>great|brilliant|lovely|perfect|fantastic|wonderful|marvellous|super|fabulous|amazing|nice|charming|terrific|fab)[,.!]+ just (?P=w)\b[.!]*$"),
         # the phone kept out of sight: "he sleeps with his phone under his pillow", "your phone is face down again"
-        "phone_hidden": re.compile(rf"\b(?:{P}|your|his|her)\b[^.;!?]{{0,40}}?\bphone\b[^.;!?]{{0,30}}?\b(?:under (?:his|her|your|the) pillow|face ?down|locked|on silent|password|passcode|in (?:his|her|your) pocket (?:all|every)|to the (?:bathroom|toilet|loo) with)"),
+        "phone_hidden": re.compile(rf"\b(?:{P}|your|his|her)\b[^.;!?]{{0,40}}?\bphone\b[^.;!?]{{0,30}}?\b(?:under (?:his|her|your|the) pillow|face ?down|locked|on silent|password|passcode|in (?:his|her|your) pocket (?:all|every)|to the (?:bathroom|toilet|loo) with)"
+                                  rf"|\b{P} (?:\w+ )?(?:turned|turns|flipped|flips|hid|hides|closed|closes|locked|locks|put|puts) (?:his|her|your) (?:phone|laptop|screen|tablet)(?: over| away| down)?\b[^.;!?]{{0,20}}?\b(?:the (?:second|minute|moment)|as soon as|when|whenever|every time) (?:i|we)\b"),
+        # praise for what should be ordinary: "nice to see you made it home before midnight for once"
+        "for_once": re.compile(r"^(?:oh,? |wow,? |well,? )?(?:nice|good|great|lovely|wonderful|glad|how nice|so nice)\b[^.;!?]*\b(?:for once|for a change)\b"),
+        # deflecting when I try: "he always makes a joke when I'm trying to be serious"
+        "deflect": re.compile(rf"\b{P} (?:always|constantly|just|will always) {_R10_AVOID}\b[^.;!?]{{0,40}}?\b(?:when|whenever|every time|as soon as|the (?:second|minute|moment)) (?:i|we) (?:am |are |try|tried|want|wanted|need|needed|ask|asked|bring|brought|start|started|talk|say|raise)"),
         # "I notice you found time to go to the gym", "interesting that you can remember every score but not my birthday"
         "found_time": re.compile(rf"\b(?:i (?:notice|noticed|see|saw)|interesting|funny|amazing|convenient|odd|strange|nice to see)(?: that| how)? {P} (?:still |somehow |managed to |always )?(?:found|find|finds|had|have|has|got|get|gets|make|makes|made) (?:the )?(?:time|energy|money|cash|five minutes)\b"
                                 rf"|\b(?:interesting|funny|amazing|odd|strange|convenient)(?: that| how) {P} (?:can|could|always|never|manage to|managed to) [^.;!?]{{3,60}}? but not\b"),
         # "he plays golf every Sunday, and I haven't had a weekend off in a year"
         "my_lack": re.compile(rf"\b{P}\b[^.;!?]{{3,60}}?,? (?:and|but|while|whilst|whereas|meanwhile) i (?:have not|have never|never|can not|do not|have not once) (?:\w+ )?(?:had|get|got|have|been) (?:a|an|one|any|five minutes|a single) (?:\w+ )?(?:off|break|lie-in|lie in|rest|minute|moment|evening|night|weekend|day|holiday|hobby|time to myself|me time)\b"),
         # "the party was a disaster because you got drunk"
-        "spoiled": re.compile(rf"\b(?:was|were|is|got|has been|ended up|turned into) (?:a |an |an absolute |a complete |a total |totally |completely |absolutely )?(?:disaster|ruined|nightmare|fiasco|shambles|spoilt|spoiled|awful|horrible|embarrassing|humiliating|mess|write-off|car crash)\b[^.;!?]{{0,30}}?\b(?:because|cos|thanks to|after|since|when) {P} (?!(?:and|or) (?:me|i)\b)"),
+        "spoiled": re.compile(rf"\b(?:was|were|is|got|has been|ended up|turned into) (?:a |an |an absolute |a complete |a total |totally |completely |absolutely )?(?:disaster|ruined|nightmare|fiasco|shambles|spoilt|spoiled|awful|horrible|embarrassing|humiliating|mess|write-off|car crash)\b[^.;!?]{{0,30}}?\b(?:because|cos|thanks to|after|since|when|the (?:minute|moment|second|day)) {P} (?!(?:and|or) (?:me|i)\b)"),
     }
 
 
@@ -1914,13 +1934,13 @@ def _round12(t: str, add, positive: bool, fair: list[tuple[int, int]]) -> None:
     """Contempt said outright and the pointed observation: no always/never, no label, and still a charge."""
     r = _r12_shapes()
     in_fair = lambda i: any(a <= i < b for a, b in fair)  # noqa: E731
-    for key in ("contempt", "echo_praise", "undone", "phone_hidden", "found_time", "my_lack", "spoiled"):
+    for key in ("contempt", "echo_praise", "for_once", "undone", "phone_hidden", "deflect", "found_time", "my_lack", "spoiled"):
         m = r[key].search(t)
-        if not m or in_fair(m.start()) or (key not in ("contempt", "echo_praise") and positive and _is_positive(_sentence_at(t, m.start())[1])):
+        if not m or in_fair(m.start()) or (key not in ("contempt", "echo_praise", "for_once") and positive and _is_positive(_sentence_at(t, m.start())[1])):
             continue
         if key == "undone" and re.search(r"\bi (?:will|can|am going to|should|forgot|left|have not)\b|\bsorry\b|\bmy (?:bad|fault)\b", t):
             continue  # the speaker owns the job: "the dishes have been there since Tuesday, I'll do them tonight, sorry"
-        sarcastic = key == "echo_praise" or key == "contempt" and re.search(r"\b(?:love that|because that|that went)\b", m.group(0))
+        sarcastic = key in ("echo_praise", "for_once") or key == "contempt" and re.search(r"\b(?:love that|because that|that went)\b", m.group(0))
         add("sarcasm" if sarcastic else "accusing_you",
             _wide_span(t[m.start():].lstrip(".!?,; ")))
         break
