@@ -747,10 +747,10 @@ def _apply(rule: _Rule, clauses: list[str], whole: str, nots: dict) -> bool:
 def _rule_unless(rule: _Rule, clause: str, whole: str, nots: dict) -> bool:
     """Whether the rule's own exception holds in the clause. An accident named there is a circumstance, so it
     gives way, like the shared ones, when the message says the hurt was meant ('burned my hand on the hob on purpose')."""
-    if rule.unless is None:
+    hits = [] if rule.unless is None else [u.group(0) for u in rule.unless.finditer(clause)]
+    if not hits:
         return False
-    meant = _MEANT.search(whole)
-    return any(not (meant and nots["accident"].fullmatch(u.group(0))) for u in rule.unless.finditer(clause))
+    return not (all(nots["accident"].fullmatch(h) for h in hits) and _MEANT.search(whole))
 
 
 def _rule_suppressed(rule: _Rule, clause: str, whole: str, m: re.Match, nots: dict) -> bool:
