@@ -6,6 +6,7 @@ user said, and still reads as a plain grammatical observation, wins. Shapes (par
 tests/language/data/generalise3_rewrite.txt):
 
 - a thing as the subject: "the dog hasn't been walked all day" (kept, contracted)
+- a thing or place in a state: "the sink is full of your dirty pans" -> "the sink is full of the dirty pans" (round 13)
 - the speaker as the subject: "while I sort the kids out", "why do I have to remind you to take your tablets"
 - a partner's action not done: "you can't even book a taxi" -> "booking a taxi is left to me"
 - "you make me do all the planning" -> "I end up doing all the planning"
